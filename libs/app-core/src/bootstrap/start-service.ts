@@ -1,0 +1,79 @@
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ServiceConfig } from '../config/service-config';
+import { HttpExceptionFilter } from '../http/http-exception.filter';
+import { describeStartupFailure } from './startup-failure';
+
+export interface ServiceDefinition<C extends ServiceConfig> {
+  name: string;
+  config: C;
+  module: DynamicModule;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+  /** Hook for microservices and other app-specific wiring, before listening. */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
+}
+
+/** The one global pipe of every app (../shared/STYLE.md habit 7). */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+}
+
+/**
+ * Starts an app the same way everywhere: Fastify, pino logs, the global pipe and
+ * filter, microservices, then the HTTP port; SIGTERM/SIGINT drain and exit 0.
+ */
+export async function startService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<INestApplication> {
+  const { name, config } = definition;
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(
+      definition.module,
+      new FastifyAdapter({ bodyLimit: definition.bodyLimit ?? 64 * 1024, trustProxy: true }),
+      { bufferLogs: true, abortOnError: false },
+    );
+    app.useLogger(app.get(Logger));
+    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalFilters(new HttpExceptionFilter());
+    await definition.configure?.(app);
+    await app.startAllMicroservices();
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    process.stderr.write(`${name} failed to start: ${describeStartupFailure(error, config)}\n`);
+    await app?.close().catch(() => undefined);
+    process.exit(1);
+  }
+  installGracefulShutdown(app, name, config.SHUTDOWN_TIMEOUT_MS);
+  app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT}`);
+  return app;
+}
+
+/**
+ * Nest's own shutdown hooks re-raise the signal after closing, so the process
+ * ends "killed by SIGTERM"; orchestrators expect a drained exit 0, hence this.
+ */
+export function installGracefulShutdown(app: INestApplication, name: string, timeoutMs: number): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    const logger = app.get(Logger);
+    logger.log(`${name} received ${signal}, draining`);
+    const timer = setTimeout(() => {
+      process.stderr.write(`${name} did not drain within ${timeoutMs} ms, exiting\n`);
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`${name} failed while draining: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,3 @@
+export * from './app-config.module';
+export * from './service-config';
+export * from './validate-config';

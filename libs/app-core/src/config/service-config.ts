@@ -1,0 +1,70 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+/**
+ * A keyring for local development only: production refuses to start without
+ * its own ENCRYPTION_KEYS (see the validator on that field).
+ */
+const DEVELOPMENT_KEYRING = 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=';
+
+const NATS_SERVER_LIST = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
+const KEYRING = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+)*$/;
+
+/**
+ * What every service of the platform is configured with. Each app declares one
+ * class extending this with its own port default and settings; that class is
+ * the only reader of the environment (through AppConfigModule).
+ */
+/** A TCP port from the environment (a string there). */
+export function IsPort(): PropertyDecorator {
+  return applyDecorators(Type(() => Number), IsInt(), Min(0), Max(65535));
+}
+
+export abstract class ServiceConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, require_valid_protocol: true },
+    { message: 'DATABASE_URL must be a postgres:// URL' },
+  )
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fittrack';
+
+  @Matches(NATS_SERVER_LIST, { message: 'NATS_URL must be a comma-separated list of nats:// URLs' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Put in front of every subject, stream and consumer name; isolates test runs and tenants. */
+  @Matches(/^[A-Za-z0-9_-]{0,32}$/, { message: 'NATS_SUBJECT_PREFIX must be up to 32 letters, digits, - or _' })
+  NATS_SUBJECT_PREFIX = '';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Each app declares its own default port, decorated with @IsPort(). */
+  abstract PORT: number;
+
+  /** `keyId:base64key[,olderId:base64key…]`, the first is current. Required in production. */
+  @ValidateIf((c: ServiceConfig) => c.NODE_ENV === 'production' || c.ENCRYPTION_KEYS !== undefined)
+  @IsDefined({ message: 'ENCRYPTION_KEYS is required in production' })
+  @Matches(KEYRING, { message: 'ENCRYPTION_KEYS must look like keyId:base64key[,keyId:base64key]' })
+  ENCRYPTION_KEYS?: string;
+
+  /** How long SIGTERM waits for in-flight work before giving up. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  get encryptionKeyring(): string {
+    return this.ENCRYPTION_KEYS ?? DEVELOPMENT_KEYRING;
+  }
+}

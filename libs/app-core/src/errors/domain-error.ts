@@ -1,0 +1,30 @@
+/**
+ * What kind of failure a domain error is. Each module declares its own error
+ * class and code enum; the edges (HTTP filter, RPC filter) translate only the
+ * kind, so they never need to know a module's codes.
+ */
+export const ErrorKind = {
+  BadInput: 'bad_input',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  Gone: 'gone',
+  Locked: 'locked',
+  RateLimited: 'rate_limited',
+  Unavailable: 'unavailable',
+} as const;
+export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
+
+export abstract class DomainError<Code extends string = string> extends Error {
+  protected constructor(
+    readonly kind: ErrorKind,
+    readonly code: Code,
+    message: string,
+    /** Seconds a caller should wait before trying again (rate limits, cool-downs). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './garmin-session-health';
+export * from './sync-job-status';
+export * from './sync-type';

@@ -1,0 +1,4 @@
+export * from './payload-map';
+export * from './rpc-envelope';
+export * from './rpc-payloads';
+export * from './subjects';

@@ -1,0 +1,51 @@
+import { CommandSubject, EventSubject, RpcSubject } from './subjects';
+import {
+  SyncCancelRequest,
+  SyncGetRequest,
+  SyncJobEvent,
+  SyncJobView,
+  SyncRunCommand,
+  SyncStartRequest,
+  WorkerPingReply,
+  WorkerPingRequest,
+} from './rpc-payloads';
+
+/** A subject without an entry here does not compile (the maps are total). */
+export interface RpcContract {
+  [RpcSubject.WorkerPing]: { request: WorkerPingRequest; reply: WorkerPingReply };
+  [RpcSubject.SyncStart]: { request: SyncStartRequest; reply: SyncJobView };
+  [RpcSubject.SyncGet]: { request: SyncGetRequest; reply: SyncJobView };
+  [RpcSubject.SyncCancel]: { request: SyncCancelRequest; reply: SyncJobView };
+}
+
+export interface CommandContract {
+  [CommandSubject.SyncRun]: SyncRunCommand;
+}
+
+export interface EventContract {
+  [EventSubject.SyncCreated]: SyncJobEvent;
+  [EventSubject.SyncStarted]: SyncJobEvent;
+  [EventSubject.SyncProgress]: SyncJobEvent;
+  [EventSubject.SyncCompleted]: SyncJobEvent;
+  [EventSubject.SyncFailed]: SyncJobEvent;
+  [EventSubject.SyncCancelled]: SyncJobEvent;
+}
+
+export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];
+export type RpcReply<S extends RpcSubject> = RpcContract[S]['reply'];
+export type CommandPayload<S extends CommandSubject> = CommandContract[S];
+export type EventPayload<S extends EventSubject> = EventContract[S];
+
+type Ctor<T> = new () => T;
+
+/** The DTO class that validates each subject's payload at the messaging edge. */
+export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
+  [RpcSubject.WorkerPing]: WorkerPingRequest,
+  [RpcSubject.SyncStart]: SyncStartRequest,
+  [RpcSubject.SyncGet]: SyncGetRequest,
+  [RpcSubject.SyncCancel]: SyncCancelRequest,
+};
+
+export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {
+  [CommandSubject.SyncRun]: SyncRunCommand,
+};

@@ -1,0 +1,25 @@
+/**
+ * The wire shape of every request/reply answer. Requests are the bare JSON
+ * payload of the subject; answers are always one of these two.
+ */
+export const RpcErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Unauthorized: 'UNAUTHORIZED',
+  Forbidden: 'FORBIDDEN',
+  RateLimited: 'RATE_LIMITED',
+  Unavailable: 'UNAVAILABLE',
+  NoHandler: 'NO_HANDLER',
+  Internal: 'INTERNAL',
+} as const;
+export type RpcErrorCode = (typeof RpcErrorCode)[keyof typeof RpcErrorCode];
+
+export interface RpcErrorBody {
+  code: RpcErrorCode;
+  message: string;
+  /** Field-level problems for BAD_REQUEST. */
+  details?: string[];
+}
+
+export type RpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: RpcErrorBody };

@@ -1,0 +1,33 @@
+/**
+ * Every NATS subject the system speaks, as a closed set. A deployment may put a
+ * prefix in front of all of them (NATS_SUBJECT_PREFIX) so test runs and tenants
+ * never collide; the names here are always the unprefixed ones.
+ */
+
+/** Request/reply: platform services and operators ask, one replica answers. */
+export const RpcSubject = {
+  WorkerPing: 'garmin.rpc.worker.ping',
+  SyncStart: 'garmin.rpc.sync.start',
+  SyncGet: 'garmin.rpc.sync.get',
+  SyncCancel: 'garmin.rpc.sync.cancel',
+} as const;
+export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
+
+/** Durable commands, carried by JetStream work-queue streams. */
+export const CommandSubject = {
+  SyncRun: 'garmin.cmd.sync.run',
+} as const;
+export type CommandSubject = (typeof CommandSubject)[keyof typeof CommandSubject];
+
+/** Fire-and-forget notifications for platform services. */
+export const EventSubject = {
+  SyncCreated: 'garmin.events.sync.created',
+  SyncStarted: 'garmin.events.sync.started',
+  SyncProgress: 'garmin.events.sync.progress',
+  SyncCompleted: 'garmin.events.sync.completed',
+  SyncFailed: 'garmin.events.sync.failed',
+  SyncCancelled: 'garmin.events.sync.cancelled',
+} as const;
+export type EventSubject = (typeof EventSubject)[keyof typeof EventSubject];
+
+export type Subject = RpcSubject | CommandSubject | EventSubject;

@@ -1,0 +1,11 @@
+export interface NatsModuleOptions {
+  /** Comma-separated server URLs. */
+  servers: string;
+  /** Connection name, visible in the server's monitoring. */
+  name: string;
+  /** Put before every subject and stream name (may be empty). */
+  subjectPrefix: string;
+}
+
+export const NATS_OPTIONS = Symbol('NATS_OPTIONS');
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
