@@ -1,0 +1,3 @@
+export * from './hashing';
+export * from './keyring';
+export * from './secret-cipher';

@@ -1,0 +1,80 @@
+import { SYNC_JOB_STATUSES, SYNC_TRIGGERS, SYNC_TYPES, SyncJobStatus, SyncTrigger, SyncType } from '@fittrack/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { sqlIn } from './columns';
+import { User } from './user.entity';
+
+/**
+ * One sync of one user's data. `status` moves only through SyncJobTransitions
+ * (and a trigger rejects anything else), so readers can trust it.
+ */
+@Entity({ name: 'sync_jobs' })
+@Index('ix_sync_jobs_user_created', ['userId', 'createdAt'])
+@Check('ck_sync_jobs_status', sqlIn('status', SYNC_JOB_STATUSES))
+@Check('ck_sync_jobs_sync_type', sqlIn('sync_type', SYNC_TYPES))
+@Check('ck_sync_jobs_trigger', sqlIn('trigger', SYNC_TRIGGERS))
+@Check('ck_sync_jobs_progress', '"progress" BETWEEN 0 AND 100')
+export class SyncJob {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_sync_jobs' })
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_sync_jobs_user' })
+  user?: User;
+
+  @Index('ix_sync_jobs_status')
+  @Column({ name: 'status', type: 'text', default: 'pending' })
+  status!: SyncJobStatus;
+
+  @Column({ name: 'progress', type: 'smallint', default: 0 })
+  progress!: number;
+
+  @Column({ name: 'sync_type', type: 'text' })
+  syncType!: SyncType;
+
+  @Column({ name: 'trigger', type: 'text' })
+  trigger!: SyncTrigger;
+
+  /** Requested calendar range (YYYY-MM-DD); null means incremental. */
+  @Column({ name: 'range_from', type: 'date', nullable: true })
+  rangeFrom!: string | null;
+
+  @Column({ name: 'range_to', type: 'date', nullable: true })
+  rangeTo!: string | null;
+
+  @Column({ name: 'total_items', type: 'integer', nullable: true })
+  totalItems!: number | null;
+
+  @Column({ name: 'processed_items', type: 'integer', default: 0 })
+  processedItems!: number;
+
+  @Column({ name: 'attempt_count', type: 'integer', default: 0 })
+  attemptCount!: number;
+
+  @Column({ name: 'error_message', type: 'text', nullable: true })
+  errorMessage!: string | null;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,65 @@
+import { isTerminalStatus, sourcesOf, SyncJobStatus } from '@fittrack/contracts';
+import { EntityManager } from 'typeorm';
+import { SyncJob } from '../entities/sync-job.entity';
+import { PersistenceError } from '../persistence.error';
+
+/** Columns a caller may set together with a status change. */
+export type TransitionPatch = Partial<Pick<SyncJob, 'errorMessage' | 'processedItems' | 'totalItems' | 'progress'>>;
+
+export type TransitionResult =
+  | { ok: true; job: SyncJob }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'illegal'; current: SyncJobStatus };
+
+const PATCH_COLUMNS: Record<keyof TransitionPatch, string> = {
+  errorMessage: 'error_message',
+  processedItems: 'processed_items',
+  totalItems: 'total_items',
+  progress: 'progress',
+};
+
+/**
+ * The only way a job's status changes: one conditional UPDATE whose WHERE
+ * names the legal source states, so of two processes racing to move the same
+ * job, exactly one matches the row and the other learns it lost.
+ * Works inside a caller's transaction (pass its EntityManager).
+ */
+export async function transitionSyncJob(
+  manager: EntityManager,
+  jobId: string,
+  to: SyncJobStatus,
+  patch: TransitionPatch = {},
+): Promise<TransitionResult> {
+  const assignments = ['"status" = $2', '"updated_at" = now()'];
+  const parameters: unknown[] = [jobId, to, sourcesOf(to)];
+  if (to === 'running') assignments.push('"started_at" = now()', '"attempt_count" = "attempt_count" + 1');
+  if (isTerminalStatus(to)) assignments.push('"finished_at" = now()');
+  if (to === 'completed') assignments.push('"progress" = 100');
+  for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof TransitionPatch, string][]) {
+    if (patch[key] === undefined || (key === 'progress' && to === 'completed')) continue;
+    parameters.push(patch[key]);
+    assignments.push(`"${column}" = $${parameters.length}`);
+  }
+  const [rows] = (await manager.query(
+    `UPDATE "sync_jobs" SET ${assignments.join(', ')} WHERE "id" = $1 AND "status" = ANY($3::text[]) RETURNING "id"`,
+    parameters,
+  )) as [{ id: string }[], number];
+  if (rows.length === 1) {
+    return { ok: true, job: await manager.findOneByOrFail(SyncJob, { id: jobId }) };
+  }
+  const current = await manager.findOne(SyncJob, { where: { id: jobId }, select: { id: true, status: true } });
+  return current ? { ok: false, reason: 'illegal', current: current.status } : { ok: false, reason: 'not_found' };
+}
+
+/** Like transitionSyncJob, for callers to whom losing is an error. */
+export async function transitionSyncJobOrFail(
+  manager: EntityManager,
+  jobId: string,
+  to: SyncJobStatus,
+  patch?: TransitionPatch,
+): Promise<SyncJob> {
+  const result = await transitionSyncJob(manager, jobId, to, patch);
+  if (result.ok) return result.job;
+  if (result.reason === 'not_found') throw PersistenceError.jobNotFound(jobId);
+  throw PersistenceError.illegalTransition(jobId, result.current, to);
+}

@@ -1,0 +1,69 @@
+import { GarminAuthenticationState, revertAllMigrations, runMigrations, User } from '../src';
+import { openTestDatabase, PersistenceTestDatabase } from './support/database';
+
+const OUR_TABLES = ['authentication_tokens', 'garmin_authentication_states', 'sync_jobs', 'user_sessions', 'users'];
+
+async function tables(db: PersistenceTestDatabase): Promise<string[]> {
+  const rows: { table_name: string }[] = await db.dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+async function functions(db: PersistenceTestDatabase): Promise<string[]> {
+  const rows: { proname: string }[] = await db.dataSource.query(
+    `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'`,
+  );
+  return rows.map((r) => r.proname);
+}
+
+describe('migrations', () => {
+  let db: PersistenceTestDatabase;
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ migrate: false });
+  });
+
+  afterAll(() => db.drop());
+
+  it('apply to an empty database and match the entities exactly', async () => {
+    expect(await tables(db)).toEqual([]);
+    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000']);
+    expect(await tables(db)).toEqual(OUR_TABLES);
+    const pending = await db.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('are idempotent: a second run applies nothing', async () => {
+    expect(await runMigrations(db.url)).toEqual([]);
+  });
+
+  it('enforce the natural keys', async () => {
+    const users = db.dataSource.getRepository(User);
+    await users.insert({ garminProfileId: 2591602, displayName: 'first' });
+    await expect(users.insert({ garminProfileId: 2591602, displayName: 'second' })).rejects.toThrow(/uq_users_garmin_profile_id/);
+    const [stored] = await users.find();
+    expect(stored.garminProfileId).toBe(2591602);
+  });
+
+  it('version the Garmin authentication state on every save', async () => {
+    const user = await db.dataSource.getRepository(User).save({ garminProfileId: 77, displayName: 'versioned' });
+    const states = db.dataSource.getRepository(GarminAuthenticationState);
+    const state = await states.save(
+      states.create({ userId: user.id, authDialect: 'mobile+oauth1', encryptedSession: 'v1.k.n.c', keyId: 'k' }),
+    );
+    expect(state.version).toBe(1);
+    expect(state.healthStatus).toBe('active');
+    state.healthStatus = 'needs_login';
+    expect((await states.save(state)).version).toBe(2);
+    await expect(states.save({ ...state, healthStatus: 'sleeping' as never })).rejects.toThrow(/ck_garmin_authentication_states_health_status/);
+  });
+
+  it('revert cleanly, leaving nothing of ours, and re-apply', async () => {
+    expect(await revertAllMigrations(db.url)).toEqual(['InitialSchema1764000000000']);
+    expect(await tables(db)).toEqual([]);
+    expect(await functions(db)).not.toContain('sync_jobs_guard_transition');
+    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000']);
+    expect(await tables(db)).toEqual(OUR_TABLES);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './lib/free-port';
+export * from './lib/service-process';
+export * from './lib/tcp-proxy';
+export * from './lib/test-database';
+export * from './lib/test-namespace';
