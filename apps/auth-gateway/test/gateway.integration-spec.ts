@@ -1,0 +1,98 @@
+import { runMigrations } from '@fittrack/persistence';
+import { createTestDatabase, freePort, ServiceProcess, TcpProxy, TestDatabase } from '@fittrack/testing';
+
+const NATS_URL = 'nats://127.0.0.1:4222';
+const ENTRY = 'dist/apps/auth-gateway/main.js';
+
+describe('auth-gateway process', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await runMigrations(database.url);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  /** The gateway reaches PostgreSQL through a proxy the test can cut. */
+  async function startBehindProxy() {
+    const target = new URL(database.url);
+    const proxy = await new TcpProxy(target.hostname, Number(target.port)).start();
+    const viaProxy = new URL(database.url);
+    viaProxy.port = String(proxy.port);
+    const port = await freePort();
+    const gateway = await new ServiceProcess({
+      entry: ENTRY,
+      env: { DATABASE_URL: viaProxy.toString(), NATS_URL, PORT: String(port), LOG_LEVEL: 'warn' },
+      readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    }).start();
+    return { proxy, gateway, baseUrl: `http://127.0.0.1:${port}` };
+  }
+
+  it('is ready with PostgreSQL and NATS, answers 503 when PostgreSQL goes away, and drains on SIGTERM', async () => {
+    const { proxy, gateway, baseUrl } = await startBehindProxy();
+    try {
+      const ready = await fetch(`${baseUrl}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ info: { postgres: { status: 'up' }, nats: { status: 'up' } } });
+
+      await proxy.cut();
+      const down = await fetch(`${baseUrl}/health/ready`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: 'error', error: { postgres: { status: 'down' } } });
+      expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
+
+      expect(await gateway.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    } finally {
+      await gateway.stop('SIGKILL');
+      await proxy.cut();
+    }
+  });
+
+  it('answers unknown routes and malformed bodies with a 4xx, never a 500', async () => {
+    const { proxy, gateway, baseUrl } = await startBehindProxy();
+    try {
+      expect((await fetch(`${baseUrl}/nope`)).status).toBe(404);
+      const bad = await fetch(`${baseUrl}/health/live`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+      expect(bad.status).toBeGreaterThanOrEqual(400);
+      expect(bad.status).toBeLessThan(500);
+    } finally {
+      await gateway.stop('SIGKILL');
+      await proxy.cut();
+    }
+  });
+
+  it('refuses to start with a bad variable, naming it', async () => {
+    const gateway = await new ServiceProcess({ entry: ENTRY, env: { PORT: 'eighty', DATABASE_URL: 'mysql://x@y/z' } }).start();
+    const exit = await gateway.waitForExit();
+    expect(exit.code).toBe(1);
+    expect(gateway.logs).toContain('Invalid configuration for auth-gateway');
+    expect(gateway.logs).toContain('PORT');
+    expect(gateway.logs).toContain('DATABASE_URL');
+  });
+
+  it('refuses to start when PostgreSQL is unreachable, saying which and where', async () => {
+    const closedPort = await freePort();
+    const gateway = await new ServiceProcess({
+      entry: ENTRY,
+      env: { DATABASE_URL: `postgres://postgres:pw@127.0.0.1:${closedPort}/x`, NATS_URL, PORT: String(await freePort()) },
+    }).start();
+    const exit = await gateway.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    expect(gateway.logs).toContain(`PostgreSQL is unreachable at 127.0.0.1:${closedPort} (DATABASE_URL)`);
+    expect(gateway.logs).not.toContain(':pw@');
+  });
+
+  it('refuses to start when NATS is unreachable, saying which and where', async () => {
+    const closedPort = await freePort();
+    const gateway = await new ServiceProcess({
+      entry: ENTRY,
+      env: { DATABASE_URL: database.url, NATS_URL: `nats://127.0.0.1:${closedPort}`, PORT: String(await freePort()) },
+    }).start();
+    const exit = await gateway.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    expect(gateway.logs).toContain(`NATS is unreachable at 127.0.0.1:${closedPort} (NATS_URL)`);
+  });
+});
