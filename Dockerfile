@@ -1,0 +1,33 @@
+# One Dockerfile for every service: a shared build stage, then one small
+# runtime stage per app (compose picks it with `target:`). Builds the same way
+# as CI does (npm install, see ../shared/TOOLCHAIN.md; nx build).
+FROM node:20-bookworm-slim AS build
+WORKDIR /workspace
+ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund
+COPY . .
+RUN npx nx run-many -t build -p auth-gateway sync-worker migrate --outputStyle=static \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+USER node
+COPY --from=build --chown=node:node /workspace/node_modules ./node_modules
+
+FROM runtime AS migrate
+COPY --from=build --chown=node:node /workspace/dist/tools/migrate ./dist
+CMD ["node", "dist/main.js", "up"]
+
+FROM runtime AS auth-gateway
+COPY --from=build --chown=node:node /workspace/dist/apps/auth-gateway ./dist
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "dist/main.js"]
+
+FROM runtime AS sync-worker
+COPY --from=build --chown=node:node /workspace/dist/apps/sync-worker ./dist
+EXPOSE 3001
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3001/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "dist/main.js"]

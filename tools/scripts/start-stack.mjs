@@ -1,0 +1,112 @@
+// `npm start`: builds what is needed, migrates the database, and runs the
+// gateway and a worker against the local PostgreSQL and NATS. Ctrl-C stops all.
+import { execFileSync, spawn } from 'node:child_process';
+import { connect as tcpConnect } from 'node:net';
+
+const env = { ...process.env };
+const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fittrack';
+const natsUrl = env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const gatewayPort = env.GATEWAY_PORT ?? '3000';
+const workerPort = env.WORKER_PORT ?? '3001';
+
+function address(url) {
+  const { hostname, port } = new URL(url.split(',')[0]);
+  return { host: hostname, port: Number(port) };
+}
+
+function reachable({ host, port }) {
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host, port, timeout: 2000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+async function requireDependency(name, url, variable, hint) {
+  const target = address(url);
+  if (await reachable(target)) return;
+  console.error(`${name} is unreachable at ${target.host}:${target.port} (${variable}).\n  Start it with: ${hint}`);
+  process.exit(1);
+}
+
+await requireDependency('PostgreSQL', databaseUrl, 'DATABASE_URL', 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start');
+await requireDependency('NATS', natsUrl, 'NATS_URL',
+  'start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server');
+
+const run = (cmd, args, extraEnv = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+console.log('Building…');
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'auth-gateway', 'sync-worker', 'migrate', '--outputStyle=static'], {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+});
+console.log('Migrating…');
+run('node', ['dist/tools/migrate/main.js', 'up'], { DATABASE_URL: databaseUrl });
+
+const services = [
+  { name: 'auth-gateway', entry: 'dist/apps/auth-gateway/main.js', port: gatewayPort },
+  { name: 'sync-worker', entry: 'dist/apps/sync-worker/main.js', port: workerPort },
+];
+const children = new Map();
+let stopping = false;
+
+function prefixLines(name, stream, out) {
+  let buffer = '';
+  stream.on('data', (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) out.write(`[${name}] ${line}\n`);
+  });
+}
+
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  const exits = [...children.values()].map(
+    (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
+  );
+  await Promise.all(exits);
+  process.exit(code);
+}
+
+for (const service of services) {
+  const child = spawn(process.execPath, [service.entry], {
+    env: { ...env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, PORT: service.port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  prefixLines(service.name, child.stdout, process.stdout);
+  prefixLines(service.name, child.stderr, process.stderr);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${service.name} exited (${signal ?? code}); stopping the stack`);
+    void stopAll(1);
+  });
+  children.set(service.name, child);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+async function waitReady(service) {
+  const url = `http://127.0.0.1:${service.port}/health/ready`;
+  for (let i = 0; i < 120 && !stopping; i++) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${service.name} did not become ready at ${url}`);
+}
+
+try {
+  await Promise.all(services.map(waitReady));
+} catch (error) {
+  console.error(String(error.message ?? error));
+  await stopAll(1);
+}
+console.log(`
+FitTrack Garmin Sync is running:
+  auth-gateway  http://127.0.0.1:${gatewayPort}   (health: /health/ready)
+  sync-worker   http://127.0.0.1:${workerPort}   (health: /health/ready)
+  PostgreSQL    ${address(databaseUrl).host}:${address(databaseUrl).port}   NATS ${address(natsUrl).host}:${address(natsUrl).port}
+Press Ctrl-C to stop.`);
