@@ -18,6 +18,10 @@ export const REDACTED_PATHS = [
 
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready']);
 
+function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+}
+
 /** Structured JSON logs through pino, one line per request, secrets redacted. */
 export function loggingModule(service: string, config: ServiceConfig): DynamicModule {
   return LoggerModule.forRoot({
@@ -25,7 +29,8 @@ export function loggingModule(service: string, config: ServiceConfig): DynamicMo
       name: service,
       level: config.LOG_LEVEL,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.has(req.url ?? '') },
+      // Under Fastify the middleware sees a mount-relative req.url ('/'); originalUrl is the path.
+      autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => QUIET_ROUTES.has(pathOf(req)) },
       quietReqLogger: true,
     },
   });
