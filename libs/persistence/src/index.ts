@@ -1,4 +1,5 @@
 export * from './crypto';
+export * from './database.module';
 export * from './entities';
 export * from './migrate/migration-runner';
 export * from './migrations';

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ServiceConfig } from '@fittrack/app-core';
 import type { NatsConnection } from 'nats';
 import { RpcClient } from '../rpc/rpc-client';
 import { connectNats } from './connect';
@@ -19,20 +20,21 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-export interface NatsModuleAsyncOptions {
-  inject: (new (...args: never[]) => unknown)[];
-  useFactory: (...args: never[]) => NatsModuleOptions;
-}
 
 /** One NATS connection per process, shared by clients, publishers and the readiness check. */
 @Global()
 @Module({})
 export class NatsModule {
-  static forRootAsync(options: NatsModuleAsyncOptions): DynamicModule {
+  /** The connection of one service, named after it, with the deployment's subject prefix. */
+  static forService(name: string, config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_SUBJECT_PREFIX'>): DynamicModule {
+    return NatsModule.forRoot({ servers: config.NATS_URL, name, subjectPrefix: config.NATS_SUBJECT_PREFIX });
+  }
+
+  static forRoot(options: NatsModuleOptions): DynamicModule {
     return {
       module: NatsModule,
       providers: [
-        { provide: NATS_OPTIONS, inject: options.inject, useFactory: options.useFactory },
+        { provide: NATS_OPTIONS, useValue: options },
         {
           provide: NATS_CONNECTION,
           inject: [NATS_OPTIONS],
