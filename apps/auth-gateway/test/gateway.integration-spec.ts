@@ -8,8 +8,7 @@ describe('auth-gateway process', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await runMigrations(database.url);
+    database = await createTestDatabase({ migrate: runMigrations });
   });
 
   afterAll(async () => {

@@ -15,8 +15,7 @@ describe('sync-worker process', () => {
   const prefix = createTestNamespace('worker');
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await runMigrations(database.url);
+    database = await createTestDatabase({ migrate: runMigrations });
     nats = await connect({ servers: NATS_URL });
     rpc = new RpcClient(nats, new SubjectNamer({ subjectPrefix: prefix }));
     const port = await freePort();

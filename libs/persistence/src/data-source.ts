@@ -2,7 +2,7 @@ import { createDataSource } from './typeorm-options';
 
 /**
  * For the TypeORM CLI only, e.g.
- *   npx typeorm-ts-node-commonjs -d libs/persistence/src/data-source.ts migration:show
+ *   npm run typeorm -- migration:show      (or migration:generate libs/persistence/src/migrations/Name)
  * Apps and the migrate tool get their URL from their validated config instead.
  */
 // eslint-disable-next-line no-restricted-syntax -- the TypeORM CLI has no app config

@@ -10,8 +10,7 @@ export interface PersistenceTestDatabase {
 
 /** A fresh database (migrated unless told not to) with an open DataSource on it. */
 export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<PersistenceTestDatabase> {
-  const database = await createTestDatabase();
-  if (options.migrate !== false) await runMigrations(database.url);
+  const database = await createTestDatabase({ migrate: options.migrate === false ? undefined : runMigrations });
   const dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
   return {
     url: database.url,

@@ -22,19 +22,29 @@ async function admin(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
+export interface TestDatabaseOptions {
+  /** Brings the new database to the schema under test; usually `runMigrations` from persistence. */
+  migrate?: (url: string) => Promise<unknown>;
+  adminUrl?: string;
+}
+
 /**
- * A fresh, empty, uniquely named database for one test file. Callers apply
- * the migrations they need (usually `runMigrations(db.url)` from persistence),
- * which keeps this library free of the schema and persistence free of a cycle.
+ * A fresh, uniquely named database for one test file, migrated by the caller's
+ * migration runner. Taking the runner as an argument keeps this library free of
+ * the schema, so persistence's own tests can use it without a dependency cycle.
  */
-export async function createTestDatabase(adminUrl = DEFAULT_ADMIN_URL): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const adminUrl = options.adminUrl ?? DEFAULT_ADMIN_URL;
   const name = `fittrack_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await admin(adminUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
+  const drop = () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  try {
+    await options.migrate?.(url.toString());
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { name, url: url.toString(), drop };
 }
