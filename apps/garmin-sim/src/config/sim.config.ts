@@ -1,0 +1,74 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsPort, LOG_LEVELS, LogLevel } from '@fittrack/app-core';
+
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value);
+
+/** Everything the simulator is configured with. Defaults suit local development and tests. */
+export class SimConfig {
+  @IsPort()
+  PORT = 4010;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Fastify logs every request at `info`: the default keeps a benchmark's output (and speed) clean. */
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'warn';
+
+  /** Seed of every generated value: the same seed gives the same data everywhere. */
+  @IsString()
+  SIM_SEED = 'fittrack';
+
+  /** JSON file with an array of accounts; without it the demo accounts are used. */
+  @IsOptional()
+  @IsString()
+  SIM_ACCOUNTS_FILE?: string;
+
+  /** Turns on the /__sim admin routes (MFA mailbox, faults, stats, accounts). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SIM_DEV_MODE = true;
+
+  /** The OAuth1 consumer our clients are configured with (never downloaded). */
+  @IsString()
+  SIM_OAUTH_CONSUMER_KEY = 'fittrack-sim-consumer-key';
+
+  @IsString()
+  SIM_OAUTH_CONSUMER_SECRET = 'fittrack-sim-consumer-secret';
+
+  /** Verify OAuth1 HMAC-SHA1 signatures (turn off only to debug a client). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SIM_VERIFY_SIGNATURES = true;
+
+  /** Lifetime of an OAuth2 / DI access token, seconds (Garmin: about a day). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIM_ACCESS_TOKEN_TTL_S = 86_400;
+
+  /** Lifetime of a refresh token, seconds (Garmin: 30 days). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIM_REFRESH_TOKEN_TTL_S = 2_591_999;
+
+  /** Lifetime of an OAuth1 token, seconds (Garmin: about a year). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIM_OAUTH1_TOKEN_TTL_S = 31_536_000;
+
+  /** Initial faults, as the JSON body of PUT /__sim/faults. */
+  @IsOptional()
+  @IsString()
+  SIM_FAULTS?: string;
+
+  /** Days of history generated for accounts that do not say. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SIM_DEFAULT_HISTORY_DAYS = 90;
+}

@@ -1,0 +1,74 @@
+import { Account } from '../state/accounts';
+import { Clock } from '../state/clock';
+import { activitiesOfDay, GeneratedActivity } from './activities';
+import { addDays, daysBetween, todayIn } from './calendar';
+import { dayFacts, DayFacts } from './daily';
+import { initialWorkouts, Workout } from './workouts';
+
+interface ActivityIndex {
+  today: string;
+  /** Newest first, as the activity search answers. */
+  newestFirst: GeneratedActivity[];
+  byId: Map<number, GeneratedActivity>;
+}
+
+/**
+ * Everything generated for accounts, made lazily and cached: a server with many
+ * accounts starts at once, and a hot route (the activity list) is a slice of a
+ * prepared array of pre-serialised entries.
+ */
+export class SimData {
+  private readonly activityIndexes = new Map<number, ActivityIndex>();
+  private readonly workouts = new Map<number, Workout[]>();
+  private nextWorkoutId = 1_500_000_000;
+
+  constructor(
+    private readonly seed: string,
+    private readonly clock: Clock,
+  ) {}
+
+  today(account: Account): string {
+    return todayIn(account.timeZone, this.clock.now());
+  }
+
+  /** True for dates inside the account's history (which ends today). */
+  hasDay(account: Account, date: string): boolean {
+    const age = daysBetween(date, this.today(account));
+    return age >= 0 && age < account.historyDays;
+  }
+
+  day(account: Account, date: string): DayFacts | undefined {
+    return this.hasDay(account, date) ? dayFacts(this.seed, account, date) : undefined;
+  }
+
+  /** Facts of a day outside the history, for endpoints that answer a zeroed shape rather than nothing. */
+  emptyDay(account: Account, date: string): DayFacts {
+    return { ...dayFacts(this.seed, account, date), steps: 0, hasHrv: false, hasStress: false, weightGrams: null };
+  }
+
+  activities(account: Account): ActivityIndex {
+    const today = this.today(account);
+    const cached = this.activityIndexes.get(account.profileId);
+    if (cached && cached.today === today) return cached;
+    const newestFirst: GeneratedActivity[] = [];
+    for (let age = 0; age < account.historyDays; age++) {
+      newestFirst.push(...activitiesOfDay(this.seed, account, addDays(today, -age)).reverse());
+    }
+    const index = { today, newestFirst, byId: new Map(newestFirst.map((a) => [a.activityId, a])) };
+    this.activityIndexes.set(account.profileId, index);
+    return index;
+  }
+
+  workoutsOf(account: Account): Workout[] {
+    let list = this.workouts.get(account.profileId);
+    if (!list) {
+      list = initialWorkouts(this.seed, account, this.today(account));
+      this.workouts.set(account.profileId, list);
+    }
+    return list;
+  }
+
+  newWorkoutId(): number {
+    return this.nextWorkoutId++;
+  }
+}

@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate } from '../../auth/bearer';
+import { addDays, daysBetween, isCalendarDate } from '../../data/calendar';
+import { Account } from '../../state/accounts';
+import { SimState } from '../../state/sim-state';
+
+/** Range endpoints serve at most 28 days per call (garth's stats page size). */
+export const MAX_RANGE_DAYS = 28;
+
+/** Assumed error body: the recordings hold no 4xx of the Connect API. */
+export function badRequest(reply: FastifyReply, message: string) {
+  return reply.code(400).type('application/json').send({ message, error: 'BadRequest' });
+}
+
+export function notFound(reply: FastifyReply) {
+  return reply.code(404).type('application/json').send({ message: 'Not Found', error: 'NotFound' });
+}
+
+/**
+ * The Bearer's account, and for `{dn}` routes, that the display name is its
+ * own: empty means "me"; another user's answers 403, as Garmin does.
+ */
+export function accountFor(state: SimState, request: FastifyRequest, reply: FastifyReply, displayName?: string): Account | undefined {
+  const account = authenticate(state, request, reply);
+  if (!account) return undefined;
+  if (displayName && displayName !== account.displayName) {
+    void reply.code(403).type('application/json').send({ message: 'Forbidden', error: 'AccessDenied' });
+    return undefined;
+  }
+  return account;
+}
+
+/** The dates of an inclusive range, or undefined after answering 400. */
+export function rangeOf(reply: FastifyReply, start: unknown, end: unknown): string[] | undefined {
+  if (!isCalendarDate(start) || !isCalendarDate(end)) {
+    void badRequest(reply, 'dates must be YYYY-MM-DD');
+    return undefined;
+  }
+  const span = daysBetween(start, end) + 1;
+  if (span < 1) {
+    void badRequest(reply, 'the end date is before the start date');
+    return undefined;
+  }
+  if (span > MAX_RANGE_DAYS) {
+    void badRequest(reply, `a range may span at most ${MAX_RANGE_DAYS} days`);
+    return undefined;
+  }
+  return Array.from({ length: span }, (_, i) => addDays(start, i));
+}
