@@ -1,6 +1,7 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/admin.routes';
 import { SimConfig } from './config/sim.config';
+import { FaultConfigError, parseFaults } from './faults/fault-config';
 import { registerConnectRoutes } from './routes/connect.routes';
 import { registerOAuthRoutes } from './routes/oauth.routes';
 import { registerSsoRoutes } from './routes/sso.routes';
@@ -20,17 +21,24 @@ export interface Simulator {
  */
 export async function buildSimulator(config: SimConfig, accounts: AccountSpec[]): Promise<Simulator> {
   const state = new SimState(config, accounts);
+  if (config.SIM_FAULTS) state.faults.set(parseFaults(parseJson(config.SIM_FAULTS, 'SIM_FAULTS')));
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 5 * 1024 * 1024,
   });
 
+  // Stats and faults see every request but the simulator's own admin routes.
+  const clients = new WeakMap<object, string>();
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/__sim/')) return;
-    if (await state.faults.intercept(request, reply)) return reply;
+    const client = state.faults.clientOf(request);
+    clients.set(request, client);
+    state.stats.arrival(client, request.routeOptions.url ?? 'unmatched', state.clock.now());
+    if (await state.faults.intercept(request, reply, client)) return reply;
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (!request.url.startsWith('/__sim/')) state.stats.record(request, reply);
+    const client = clients.get(request);
+    if (client) state.stats.record(request, reply, client, state.clock.now());
   });
 
   await registerSsoRoutes(app, state);
@@ -38,4 +46,12 @@ export async function buildSimulator(config: SimConfig, accounts: AccountSpec[])
   await registerConnectRoutes(app, state);
   if (config.SIM_DEV_MODE) await registerAdminRoutes(app, state);
   return { app, state };
+}
+
+function parseJson(text: string, variable: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new FaultConfigError([`${variable} is not valid JSON`]);
+  }
 }

@@ -1,19 +1,35 @@
 import type { FastifyInstance } from 'fastify';
+import { FaultConfigError, parseFaults } from '../faults/fault-config';
 import { registerMailboxRoutes } from '../sso/mailbox.routes';
 import { SimState } from '../state/sim-state';
+import { registerAccountAdminRoutes } from './account.routes';
 
 /** /__sim: test and dev only (SIM_DEV_MODE). */
 export async function registerAdminRoutes(app: FastifyInstance, state: SimState): Promise<void> {
-  app.get('/__sim/accounts', async () =>
-    state.accounts.all().map(({ email, displayName, profileId, mfa, timeZone, historyDays }) => ({
-      email,
-      displayName,
-      profileId,
-      mfa,
-      timeZone,
-      historyDays,
-    })),
-  );
+  /** The cheapest route on the same server: the baseline of the throughput benchmark. */
+  app.get('/__sim/ping', async () => ({}));
+
   app.get('/__sim/stats', async () => state.stats.snapshot());
+  app.delete('/__sim/stats', async () => {
+    state.stats.reset();
+    return { ok: true };
+  });
+
+  app.get('/__sim/faults', async () => state.faults.current);
+  app.put('/__sim/faults', async (request, reply) => {
+    try {
+      state.faults.set(parseFaults(request.body));
+      return state.faults.current;
+    } catch (error) {
+      if (error instanceof FaultConfigError) return reply.code(400).send({ message: error.message });
+      throw error;
+    }
+  });
+  app.delete('/__sim/faults', async () => {
+    state.faults.set({});
+    return {};
+  });
+
+  registerAccountAdminRoutes(app, state);
   registerMailboxRoutes(app, state);
 }

@@ -13,9 +13,16 @@ export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-/** Today's date in a time zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date in a time zone. (Formatters are costly to build and sit on the hot path: cached.) */
 export function todayIn(timeZone: string, nowMs: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowMs);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(nowMs);
 }
 
 /** Minutes the zone is ahead of UTC at that instant. */

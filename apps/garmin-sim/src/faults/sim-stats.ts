@@ -1,18 +1,57 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** Counters served at GET /__sim/stats. (Filled in by the faults work.) */
-export class SimStats {
-  requests = 0;
+/** An answer that said "come back after T" and a request that came back sooner. */
+interface EarlyRetry {
+  client: string;
+  route: string;
+  earlyByMs: number;
+}
 
-  record(_request: FastifyRequest, _reply: FastifyReply): void {
-    this.requests += 1;
+/** Counters served at GET /__sim/stats, reset by DELETE /__sim/stats. */
+export class SimStats {
+  private byRoute = new Map<string, number>();
+  private byAccount = new Map<string, number>();
+  private throttled = 0;
+  private serverErrors = 0;
+  private retryAfterUntil = new Map<string, number>();
+  private earlyRetries: EarlyRetry[] = [];
+
+  /** At the start of a request: did this client come back before its Retry-After passed? */
+  arrival(client: string, route: string, nowMs: number): void {
+    const until = this.retryAfterUntil.get(client);
+    if (until !== undefined && nowMs < until) this.earlyRetries.push({ client, route, earlyByMs: until - nowMs });
   }
 
-  snapshot(): Record<string, unknown> {
-    return { requests: this.requests };
+  record(request: FastifyRequest, reply: FastifyReply, client: string, nowMs: number): void {
+    const route = request.routeOptions.url ?? 'unmatched';
+    this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
+    const account = request.simAccount?.email ?? client;
+    this.byAccount.set(account, (this.byAccount.get(account) ?? 0) + 1);
+    if (reply.statusCode === 429) this.throttled += 1;
+    if (reply.statusCode >= 500) this.serverErrors += 1;
+    const retryAfter = Number(reply.getHeader('retry-after'));
+    if (Number.isFinite(retryAfter) && retryAfter > 0) this.retryAfterUntil.set(client, nowMs + retryAfter * 1000);
+  }
+
+  snapshot() {
+    return {
+      requests: [...this.byRoute.values()].reduce((a, b) => a + b, 0),
+      byRoute: Object.fromEntries(this.byRoute),
+      byAccount: Object.fromEntries(this.byAccount),
+      throttled: this.throttled,
+      serverErrors: this.serverErrors,
+      earlyRetries: this.earlyRetries.length,
+      earlyRetryDetails: this.earlyRetries.slice(-50),
+      honouredRetryAfter: this.earlyRetries.length === 0,
+    };
   }
 
   reset(): void {
-    this.requests = 0;
+    this.byRoute = new Map();
+    this.byAccount = new Map();
+    this.throttled = 0;
+    this.serverErrors = 0;
+    this.retryAfterUntil = new Map();
+    this.earlyRetries = [];
   }
 }

@@ -28,7 +28,7 @@ export class SimState {
     this.accounts = new AccountRegistry(config.SIM_DEFAULT_HISTORY_DAYS);
     for (const spec of accounts) this.accounts.add(spec);
     this.credentials = new CredentialStore(this.clock);
-    this.faults = new FaultInjector(this.clock, this.stats);
+    this.faults = new FaultInjector(config.SIM_SEED, this.clock, this.stats, this.credentials, this.accounts);
     this.sso = new SsoSessions(this.clock);
     this.mfa = new MfaCodes(this.clock);
     this.tickets = new TicketStore(this.clock);

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AccountSpecError, parseAccountSpec } from '../state/account-spec';
+import { Account } from '../state/accounts';
+import { SimState } from '../state/sim-state';
+
+/** Accounts and per-account fault switches (dev mode only). */
+export function registerAccountAdminRoutes(app: FastifyInstance, state: SimState): void {
+  app.get('/__sim/accounts', async () =>
+    state.accounts.all().map(({ email, displayName, profileId, mfa, timeZone, historyDays, locked, captchaRequired }) => ({
+      email,
+      displayName,
+      profileId,
+      mfa,
+      timeZone,
+      historyDays,
+      locked,
+      captchaRequired,
+    })),
+  );
+
+  app.post('/__sim/accounts', async (request, reply) => {
+    try {
+      const account = state.accounts.add(parseAccountSpec(request.body));
+      return reply.code(201).send({ email: account.email, profileId: account.profileId, displayName: account.displayName });
+    } catch (error) {
+      if (error instanceof AccountSpecError) return reply.code(400).send({ message: error.message });
+      return reply.code(409).send({ message: (error as Error).message });
+    }
+  });
+
+  const withAccount = (handler: (account: Account, request: FastifyRequest) => unknown) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const account = state.accounts.findByEmail((request.params as { email: string }).email);
+    if (!account) return reply.code(404).send({ message: 'no such account' });
+    return (await handler(account, request)) ?? { ok: true };
+  };
+
+  app.post('/__sim/accounts/:email/expire-tokens', withAccount((a) => void state.credentials.expireAccount(a.profileId)));
+  app.post('/__sim/accounts/:email/revoke-tokens', withAccount((a) => void state.credentials.revokeAccount(a.profileId)));
+  app.post('/__sim/accounts/:email/lock', withAccount((a) => void (a.locked = true)));
+  app.post('/__sim/accounts/:email/unlock', withAccount((a) => void Object.assign(a, { locked: false, failedLogins: 0 })));
+  app.post(
+    '/__sim/accounts/:email/captcha',
+    withAccount((a, request) => void (a.captchaRequired = (request.body as { on?: unknown } | undefined)?.on !== false)),
+  );
+  /** A Bearer without the sign-in dance, for benchmarks and demos. */
+  app.post(
+    '/__sim/accounts/:email/token',
+    withAccount((a) => ({ access_token: state.credentials.issueAccessToken(a, 'oauth2', state.config.SIM_ACCESS_TOKEN_TTL_S).token })),
+  );
+}

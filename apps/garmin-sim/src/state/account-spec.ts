@@ -1,0 +1,46 @@
+import { AccountSpec } from './accounts';
+
+export class AccountSpecError extends Error {
+  constructor(problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'AccountSpecError';
+  }
+}
+
+const KNOWN = ['email', 'password', 'displayName', 'fullName', 'profileId', 'mfa', 'timeZone', 'historyDays'];
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks one account from SIM_ACCOUNTS_FILE or POST /__sim/accounts; the error names every problem. */
+export function parseAccountSpec(input: unknown, where = 'account'): AccountSpec {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AccountSpecError([`${where} must be an object`]);
+  const a = input as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(a)) if (!KNOWN.includes(key)) problems.push(`${where}.${key} is not a known field`);
+  if (typeof a['email'] !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(a['email'])) problems.push(`${where}.email must be an email address`);
+  if (typeof a['password'] !== 'string' || a['password'].length === 0) problems.push(`${where}.password is required`);
+  if (typeof a['displayName'] !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(a['displayName'])) {
+    problems.push(`${where}.displayName must be 1-64 letters, digits, _ . or -`);
+  }
+  if (a['fullName'] !== undefined && typeof a['fullName'] !== 'string') problems.push(`${where}.fullName must be a string`);
+  if (typeof a['profileId'] !== 'number' || !Number.isSafeInteger(a['profileId']) || a['profileId'] <= 0) {
+    problems.push(`${where}.profileId must be a positive integer`);
+  }
+  if (a['mfa'] !== undefined && a['mfa'] !== 'none' && a['mfa'] !== 'email') problems.push(`${where}.mfa must be "none" or "email"`);
+  if (a['timeZone'] !== undefined && (typeof a['timeZone'] !== 'string' || !validTimeZone(a['timeZone']))) {
+    problems.push(`${where}.timeZone must be an IANA time zone`);
+  }
+  const days = a['historyDays'];
+  if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3650)) {
+    problems.push(`${where}.historyDays must be an integer from 1 to 3650`);
+  }
+  if (problems.length) throw new AccountSpecError(problems);
+  return a as unknown as AccountSpec;
+}
