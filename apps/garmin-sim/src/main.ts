@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     .all()
     .map((a) => `  ${a.email.padEnd(28)} ${a.password.padEnd(16)} mfa=${a.mfa.padEnd(5)} displayName=${a.displayName}`);
   process.stdout.write(`garmin-sim listening on ${address} (seed "${config.SIM_SEED}")\nDemo accounts:\n${lines.join('\n')}\n`);
-  if (config.SIM_DEV_MODE) process.stdout.write(`MFA codes: GET ${address}/__sim/mfa/<email>\n`);
+  if (config.devMode) process.stdout.write(`MFA codes: GET ${address}/__sim/mfa/<email>\n`);
 
   const stop = () => void app.close().then(() => process.exit(0), () => process.exit(1));
   process.once('SIGTERM', stop);

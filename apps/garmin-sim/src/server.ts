@@ -44,7 +44,7 @@ export async function buildSimulator(config: SimConfig, accounts: AccountSpec[])
   await registerSsoRoutes(app, state);
   await registerOAuthRoutes(app, state);
   await registerConnectRoutes(app, state);
-  if (config.SIM_DEV_MODE) await registerAdminRoutes(app, state);
+  if (config.devMode) await registerAdminRoutes(app, state);
   return { app, state };
 }
 

@@ -141,8 +141,11 @@ describe('faults and counters', () => {
     expect(stats).toMatchObject({ requests: 0, earlyRetries: 0, honouredRetryAfter: true });
   });
 
-  it('has no /__sim routes when dev mode is off', async () => {
-    const production = await startSim({ SIM_DEV_MODE: 'false' });
+  it.each([
+    ['switched off', { SIM_DEV_MODE: 'false' }],
+    ['in production by default', { NODE_ENV: 'production' }],
+  ])('has no /__sim routes when dev mode is %s', async (_label, env) => {
+    const production = await startSim(env);
     try {
       expect((await fetch(`${production.url}/__sim/stats`)).status).toBe(404);
       expect((await fetch(`${production.url}/__sim/mfa/${mfaSpec.email}`)).status).toBe(404);

@@ -25,10 +25,18 @@ export class SimConfig {
   @IsString()
   SIM_ACCOUNTS_FILE?: string;
 
-  /** Turns on the /__sim admin routes (MFA mailbox, faults, stats, accounts). */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Turns on the /__sim admin routes (MFA mailbox, faults, stats, accounts); off by default in production. */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  SIM_DEV_MODE = true;
+  SIM_DEV_MODE?: boolean;
+
+  get devMode(): boolean {
+    return this.SIM_DEV_MODE ?? this.NODE_ENV !== 'production';
+  }
 
   /** The OAuth1 consumer our clients are configured with (never downloaded). */
   @IsString()
