@@ -2,7 +2,11 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { IsPort, LOG_LEVELS, LogLevel } from '@fittrack/app-core';
 
-const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value);
+/** Reads the raw string: implicit conversion would already have made "false" into `true`. */
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return typeof raw === 'string' ? ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) : raw;
+};
 
 /** Everything the simulator is configured with. Defaults suit local development and tests. */
 export class SimConfig {
