@@ -1,22 +1,13 @@
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
-import { exchange, MOBILE_SERVICE, oauthFor, preauthorize, SsoClient, DiAnswer } from './support/garmin-client';
+import { DI_GRANT, diPost, exchange, MOBILE_SERVICE, oauth1For, oauthFor, preauthorize, ticketFor } from './support/garmin-client';
 import { RunningSim, startSim } from './support/sim-harness';
 
 const [demo] = DEMO_ACCOUNTS;
-const DI_GRANT = 'https://connectapi.garmin.com/di-oauth2-service/oauth/grant/service_ticket';
 const DI_CLIENT = 'GARMIN_CONNECT_MOBILE_IOS_DI';
 
-async function ticket(sim: RunningSim): Promise<string> {
-  return (await new SsoClient(sim).mobileLogin(demo.email, demo.password)).body['serviceTicketId'];
-}
+const ticket = (sim: RunningSim) => ticketFor(sim, demo.email, demo.password);
 
-async function oauth1(sim: RunningSim) {
-  const pre = await preauthorize(sim, await ticket(sim));
-  return {
-    key: pre.fields['oauth_token'],
-    secret: pre.fields['oauth_token_secret'],
-  };
-}
+const oauth1 = (sim: RunningSim) => oauth1For(sim, demo.email, demo.password);
 
 async function diLogin(sim: RunningSim) {
   const form = {
@@ -25,23 +16,11 @@ async function diLogin(sim: RunningSim) {
     service_ticket: await ticket(sim),
     service_url: MOBILE_SERVICE,
   };
-  return (await diPost(sim, form)).body;
-}
-
-async function diPost(sim: RunningSim, form: Record<string, string>) {
-  const response = await fetch(`${sim.url}/di-oauth2-service/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${DI_CLIENT}:`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { status: response.status, body: (await response.json()) as DiAnswer };
+  return (await diPost(sim, DI_CLIENT, form)).body;
 }
 
 const refresh = (sim: RunningSim, token: string) =>
-  diPost(sim, {
+  diPost(sim, DI_CLIENT, {
     client_id: DI_CLIENT,
     grant_type: 'refresh_token',
     refresh_token: token,

@@ -1,34 +1,15 @@
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
-import { exchange, MOBILE_SERVICE, oauthFor, preauthorize, signInMobile, SsoClient, DiAnswer } from './support/garmin-client';
+import { DI_GRANT, diPost, exchange, MOBILE_SERVICE, oauth1For, oauthFor, preauthorize, signInMobile, ticketFor } from './support/garmin-client';
 import { RunningSim, startSim } from './support/sim-harness';
 
 const [demo] = DEMO_ACCOUNTS;
-const DI_GRANT = 'https://connectapi.garmin.com/di-oauth2-service/oauth/grant/service_ticket';
 const DI_CLIENT = 'GARMIN_CONNECT_MOBILE_ANDROID_DI_2025Q2';
 
-async function ticket(sim: RunningSim): Promise<string> {
-  return (await new SsoClient(sim).mobileLogin(demo.email, demo.password)).body['serviceTicketId'];
-}
+const ticket = (sim: RunningSim) => ticketFor(sim, demo.email, demo.password);
 
-async function oauth1(sim: RunningSim) {
-  const pre = await preauthorize(sim, await ticket(sim));
-  return {
-    key: pre.fields['oauth_token'],
-    secret: pre.fields['oauth_token_secret'],
-  };
-}
+const oauth1 = (sim: RunningSim) => oauth1For(sim, demo.email, demo.password);
 
-async function diToken(sim: RunningSim, form: Record<string, string>) {
-  const response = await fetch(`${sim.url}/di-oauth2-service/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${DI_CLIENT}:`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ client_id: DI_CLIENT, ...form }).toString(),
-  });
-  return { status: response.status, body: (await response.json()) as DiAnswer };
-}
+const diToken = (sim: RunningSim, form: Record<string, string>) => diPost(sim, DI_CLIENT, form);
 
 const profile = (sim: RunningSim, token: string) =>
   fetch(`${sim.url}/userprofile-service/socialProfile`, {

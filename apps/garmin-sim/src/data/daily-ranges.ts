@@ -1,6 +1,5 @@
 import { Account } from '../state/accounts';
-import { dotted } from './calendar';
-import { DayFacts } from './daily';
+import { dayBounds, DayFacts } from './daily';
 import { intBetween } from './random';
 import weightTemplate from './templates/weight-range.json';
 
@@ -18,10 +17,7 @@ export function dailyStress(account: Account, day: DayFacts) {
   return {
     userProfilePK: account.profileId,
     calendarDate: day.date,
-    startTimestampGMT: dotted(day.dayStartMs),
-    endTimestampGMT: dotted(day.dayEndMs),
-    startTimestampLocal: dotted(day.dayStartMs + day.offsetMs),
-    endTimestampLocal: dotted(day.dayEndMs + day.offsetMs),
+    ...dayBounds(day),
     maxStressLevel: day.maxStress,
     avgStressLevel: day.avgStress,
     stressChartValueOffset: 1,
@@ -67,10 +63,7 @@ export function bodyBatteryReport(day: DayFacts) {
     date: day.date,
     charged: day.bodyBatteryHigh - day.bodyBatteryLow,
     drained: day.bodyBatteryHigh - day.bodyBatteryLow - 3,
-    startTimestampGMT: dotted(day.dayStartMs),
-    endTimestampGMT: dotted(day.dayEndMs),
-    startTimestampLocal: dotted(day.dayStartMs + day.offsetMs),
-    endTimestampLocal: dotted(day.dayEndMs + day.offsetMs),
+    ...dayBounds(day),
     bodyBatteryValuesArray: [
       [day.dayStartMs + 7 * 3600_000, day.bodyBatteryHigh],
       [day.dayEndMs - 3600_000, day.bodyBatteryLow],

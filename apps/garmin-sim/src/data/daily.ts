@@ -64,6 +64,16 @@ export function dayFacts(seed: string, account: Account, date: string): DayFacts
   };
 }
 
+/** The day's bounds as the wellness endpoints write them, in GMT and local time. */
+export function dayBounds(day: DayFacts): Record<'startTimestampGMT' | 'endTimestampGMT' | 'startTimestampLocal' | 'endTimestampLocal', string> {
+  return {
+    startTimestampGMT: dotted(day.dayStartMs),
+    endTimestampGMT: dotted(day.dayEndMs),
+    startTimestampLocal: dotted(day.dayStartMs + day.offsetMs),
+    endTimestampLocal: dotted(day.dayEndMs + day.offsetMs),
+  };
+}
+
 export function dailySummary(account: Account, day: DayFacts) {
   return {
     ...structuredClone(summaryTemplate),
@@ -136,10 +146,7 @@ export function heartRate(account: Account, day: DayFacts) {
     ...structuredClone(heartRateTemplate),
     userProfilePK: account.profileId,
     calendarDate: day.date,
-    startTimestampGMT: dotted(day.dayStartMs),
-    endTimestampGMT: dotted(day.dayEndMs),
-    startTimestampLocal: dotted(day.dayStartMs + day.offsetMs),
-    endTimestampLocal: dotted(day.dayEndMs + day.offsetMs),
+    ...dayBounds(day),
     maxHeartRate: day.maxHr,
     minHeartRate: day.minHr,
     restingHeartRate: day.restingHr,

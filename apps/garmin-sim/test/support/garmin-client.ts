@@ -140,3 +140,29 @@ export async function signInMobile(sim: RunningSim, email: string, password: str
   );
   return (ex.body as { access_token: string }).access_token;
 }
+
+export const DI_GRANT = 'https://connectapi.garmin.com/di-oauth2-service/oauth/grant/service_ticket';
+
+/** A fresh service ticket for an account (no MFA). */
+export async function ticketFor(sim: RunningSim, email: string, password: string): Promise<string> {
+  return (await new SsoClient(sim).mobileLogin(email, password)).body['serviceTicketId'];
+}
+
+/** An OAuth1 token for an account (no MFA), through the mobile flow and preauthorized. */
+export async function oauth1For(sim: RunningSim, email: string, password: string) {
+  const pre = await preauthorize(sim, await ticketFor(sim, email, password));
+  return { key: pre.fields['oauth_token'], secret: pre.fields['oauth_token_secret'] };
+}
+
+/** POST to the DI token endpoint as `clientId` (Basic auth, form body). */
+export async function diPost(sim: RunningSim, clientId: string, form: Record<string, string>) {
+  const response = await fetch(`${sim.url}/di-oauth2-service/oauth/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ client_id: clientId, ...form }).toString(),
+  });
+  return { status: response.status, body: (await response.json()) as DiAnswer };
+}
