@@ -30,6 +30,16 @@ export async function registerAdminRoutes(app: FastifyInstance, state: SimState)
     return {};
   });
 
+  /** Moves the simulator's clock forward (token, ticket and MFA expiry tests). */
+  app.post('/__sim/clock', async (request, reply) => {
+    const advanceMs = (request.body as { advanceMs?: unknown } | null)?.advanceMs;
+    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+      return reply.code(400).send({ message: 'advanceMs must be a non-negative number' });
+    }
+    state.clock.advance(advanceMs);
+    return { now: new Date(state.clock.now()).toISOString() };
+  });
+
   registerAccountAdminRoutes(app, state);
   registerMailboxRoutes(app, state);
 }
