@@ -4,3 +4,7 @@ export * from './errors';
 export * from './http/send';
 export * from './session/garmin-session';
 export * from './session/garth-format';
+export * from './api/connect-api';
+export * from './api/connect-types';
+export * from './api/polite-sender';
+export * from './api/politeness';

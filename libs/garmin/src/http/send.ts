@@ -5,6 +5,8 @@ export interface Answer {
   status: number;
   headers: Headers;
   text: string;
+  /** The body as bytes, when asked for with `binary`. */
+  bytes?: Buffer;
 }
 
 export interface SendOptions {
@@ -14,6 +16,8 @@ export interface SendOptions {
   /** The sign-in attempt's own cookies: sent, and updated from Set-Cookie. */
   jar?: CookieJar;
   timeoutMs: number;
+  /** Read the body as bytes (file downloads) instead of text. */
+  binary?: boolean;
 }
 
 /** Seconds from a Retry-After header: a number of seconds or an HTTP date. */
@@ -51,8 +55,9 @@ export async function send(url: string, options: SendOptions): Promise<Answer> {
   if (options.jar) {
     for (const cookie of response.headers.getSetCookie()) await options.jar.setCookie(cookie, url, { ignoreError: true });
   }
-  const text = await response.text();
+  const bytes = options.binary && response.status === 200 ? Buffer.from(await response.arrayBuffer()) : undefined;
+  const text = bytes ? '' : await response.text();
   if (response.status === 429) throw GarminError.rateLimited(retryAfterSeconds(response.headers.get('retry-after')));
   if (response.status >= 500) throw GarminError.unavailable(`${new URL(url).host} answered ${response.status}`);
-  return { status: response.status, headers: response.headers, text };
+  return { status: response.status, headers: response.headers, text, bytes };
 }

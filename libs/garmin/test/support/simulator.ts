@@ -5,6 +5,22 @@ export const CONSUMER = { key: 'lib-test-consumer', secret: 'lib-test-secret' };
 export const DEMO = { email: 'demo@fittrack.test', password: 'demo-password' };
 export const MFA = { email: 'mfa@fittrack.test', password: 'mfa-password' };
 
+/** Client configuration with every Garmin host at `url`. */
+export function configFor(url: string, dialect: AuthDialect = 'mobile+oauth1', overrides: Partial<GarminClientConfig> = {}): GarminClientConfig {
+  return {
+    ssoUrl: url,
+    connectApiUrl: url,
+    diauthUrl: url,
+    domain: 'garmin.com',
+    consumerKey: CONSUMER.key,
+    consumerSecret: CONSUMER.secret,
+    dialects: [dialect, ...AUTH_DIALECTS.filter((d) => d !== dialect)],
+    diClientId: DEFAULT_DI_CLIENT_ID,
+    timeoutMs: 5000,
+    ...overrides,
+  };
+}
+
 /** The built simulator as a real process, with helpers for its /__sim routes. */
 export class Simulator {
   private constructor(
@@ -24,18 +40,7 @@ export class Simulator {
   }
 
   config(dialect: AuthDialect = 'mobile+oauth1', overrides: Partial<GarminClientConfig> = {}): GarminClientConfig {
-    return {
-      ssoUrl: this.url,
-      connectApiUrl: this.url,
-      diauthUrl: this.url,
-      domain: 'garmin.com',
-      consumerKey: CONSUMER.key,
-      consumerSecret: CONSUMER.secret,
-      dialects: [dialect, ...AUTH_DIALECTS.filter((d) => d !== dialect)],
-      diClientId: DEFAULT_DI_CLIENT_ID,
-      timeoutMs: 5000,
-      ...overrides,
-    };
+    return configFor(this.url, dialect, overrides);
   }
 
   async admin(path: string, body?: unknown, method = 'POST'): Promise<any> {

@@ -1,0 +1,123 @@
+import { GarminClientConfig } from '../config';
+import { GarminError } from '../errors';
+import { Answer } from '../http/send';
+import * as T from './connect-types';
+import { PoliteSender } from './polite-sender';
+
+export interface ConnectApiOptions {
+  /** Who the requests are for: the rate-limiter key. */
+  account: string;
+  /** The current access token; the session layer refreshes it (under its own lock) before it expires. */
+  accessToken: () => Promise<string>;
+  sender: PoliteSender;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/**
+ * One account's typed view of the Connect API. Garmin's no-data answers (204,
+ * a `null` body, an empty DTO, a missing resource) come back as `null`, never
+ * as an exception; a rejected token is a GarminError the caller refreshes on.
+ */
+export class ConnectApi {
+  constructor(
+    private readonly config: GarminClientConfig,
+    private readonly options: ConnectApiOptions,
+  ) {}
+
+  private async request(path: string, query: Query = {}, binary = false): Promise<Answer> {
+    const search = new URLSearchParams(
+      Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])) as [string, string][],
+    ).toString();
+    const url = `${this.config.connectApiUrl}${path}${search ? `?${search}` : ''}`;
+    const answer = await this.options.sender.send(this.options.account, url, {
+      headers: { authorization: `Bearer ${await this.options.accessToken()}`, accept: binary ? '*/*' : 'application/json' },
+      timeoutMs: this.config.timeoutMs,
+      binary,
+    });
+    if (answer.status === 401 || answer.status === 403) throw GarminError.sessionRejected(`${path} answered ${answer.status}`);
+    return answer;
+  }
+
+  private async json<R>(path: string, query?: Query): Promise<R | null> {
+    const answer = await this.request(path, query);
+    if (answer.status === 204 || answer.status === 404 || answer.text.trim() === '') return null;
+    if (answer.status !== 200) throw GarminError.protocol(`${path} answered ${answer.status}`);
+    try {
+      return JSON.parse(answer.text) as R | null;
+    } catch {
+      throw GarminError.protocol(`${path} did not answer JSON`);
+    }
+  }
+
+  profile(): Promise<T.SocialProfile | null> {
+    return this.json('/userprofile-service/socialProfile');
+  }
+
+  async activities(start: number, limit: number, range: { from?: string; to?: string } = {}): Promise<T.ActivitySummary[]> {
+    const query = { start, limit, startDate: range.from, endDate: range.to };
+    return (await this.json<T.ActivitySummary[]>('/activitylist-service/activities/search/activities', query)) ?? [];
+  }
+
+  activity(activityId: number): Promise<T.ActivityDetail | null> {
+    return this.json(`/activity-service/activity/${activityId}`);
+  }
+
+  /** The original upload: a ZIP holding the FIT file, as bytes (never a file on disk). */
+  async activityFile(activityId: number): Promise<Buffer | null> {
+    const answer = await this.request(`/download-service/files/activity/${activityId}`, {}, true);
+    if (answer.status === 404) return null;
+    if (!answer.bytes) throw GarminError.protocol(`the download answered ${answer.status}`);
+    return answer.bytes;
+  }
+
+  async dailySummary(date: string, displayName = ''): Promise<T.DailySummary | null> {
+    return this.json(`/usersummary-service/usersummary/daily/${displayName}`, { calendarDate: date });
+  }
+
+  /** With a display name, the wellness path garth uses; without, the sleep-service path garmin-connect uses. */
+  async sleep(date: string, displayName?: string): Promise<T.SleepData | null> {
+    const data = displayName
+      ? await this.json<T.SleepData>(`/wellness-service/wellness/dailySleepData/${displayName}`, { date, nonSleepBufferMinutes: 60 })
+      : await this.json<T.SleepData>('/sleep-service/sleep/dailySleepData', { date });
+    return data?.dailySleepDTO?.id === null || data?.dailySleepDTO?.sleepTimeSeconds === null ? null : data;
+  }
+
+  async heartRate(date: string): Promise<T.HeartRateDay | null> {
+    const data = await this.json<T.HeartRateDay>('/wellness-service/wellness/dailyHeartRate/', { date });
+    return data?.heartRateValues ? data : null;
+  }
+
+  hrv(date: string): Promise<T.HrvDay | null> {
+    return this.json(`/hrv-service/hrv/${date}`);
+  }
+
+  stress(date: string): Promise<T.StressDay | null> {
+    return this.json(`/wellness-service/wellness/dailyStress/${date}`);
+  }
+
+  /** Ranges of at most 28 days (Garmin's cap). */
+  async steps(from: string, to: string): Promise<T.StepsDay[]> {
+    return (await this.json<T.StepsDay[]>(`/usersummary-service/stats/steps/daily/${from}/${to}`)) ?? [];
+  }
+
+  async stressRange(from: string, to: string): Promise<{ calendarDate: string; values: Record<string, number> }[]> {
+    return (await this.json<{ calendarDate: string; values: Record<string, number> }[]>(`/usersummary-service/stats/stress/daily/${from}/${to}`)) ?? [];
+  }
+
+  async bodyBattery(from: string, to: string): Promise<Record<string, unknown>[]> {
+    return (await this.json<Record<string, unknown>[]>('/wellness-service/wellness/bodyBattery/reports/daily', { startDate: from, endDate: to })) ?? [];
+  }
+
+  async weight(from: string, to: string): Promise<T.WeightRange | null> {
+    return this.json(`/weight-service/weight/range/${from}/${to}`, { includeAll: 'true' });
+  }
+
+  async workouts(start: number, limit: number): Promise<T.Workout[]> {
+    return (await this.json<T.Workout[]>('/workout-service/workouts', { start, limit })) ?? [];
+  }
+
+  workout(workoutId: number): Promise<T.Workout | null> {
+    return this.json(`/workout-service/workout/${workoutId}`);
+  }
+}

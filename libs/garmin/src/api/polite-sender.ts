@@ -1,0 +1,78 @@
+import CircuitBreaker from 'opossum';
+import { GarminErrorCode, GarminError } from '../errors';
+import { Answer, send, SendOptions } from '../http/send';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, RateLimiter, RetryPolicy } from './politeness';
+
+export interface PoliteSenderOptions {
+  rateLimiter?: RateLimiter;
+  retry?: RetryPolicy;
+  /** Consecutive failure share (percent) that opens a host's breaker, and how long it stays open. */
+  breaker?: { errorThresholdPercentage: number; resetTimeoutMs: number; volumeThreshold: number };
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const isUnavailable = (error: unknown) => error instanceof GarminError && error.code === GarminErrorCode.Unavailable;
+
+/**
+ * Every data request to Garmin goes through here: the rate limiter first, one
+ * circuit breaker per host (a host that keeps failing is left alone for a while),
+ * Retry-After honoured, and capped exponential backoff with full jitter on 5xx
+ * and network errors. Only data calls use it: a sign-in is never retried.
+ */
+export class PoliteSender {
+  private readonly breakers = new Map<string, CircuitBreaker<[string, SendOptions], Answer>>();
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: PoliteSenderOptions = {}) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.sleep = options.sleep ?? sleepFor;
+    this.random = options.random ?? Math.random;
+  }
+
+  breakerOf(host: string): CircuitBreaker<[string, SendOptions], Answer> {
+    let breaker = this.breakers.get(host);
+    if (!breaker) {
+      const settings = this.options.breaker ?? { errorThresholdPercentage: 50, resetTimeoutMs: 30_000, volumeThreshold: 10 };
+      breaker = new CircuitBreaker(send, {
+        timeout: false,
+        errorThresholdPercentage: settings.errorThresholdPercentage,
+        resetTimeout: settings.resetTimeoutMs,
+        volumeThreshold: settings.volumeThreshold,
+        // Only Garmin being down counts against the host; a 429 or a bad token is not an outage.
+        errorFilter: (error: unknown) => !isUnavailable(error),
+      });
+      this.breakers.set(host, breaker);
+    }
+    return breaker;
+  }
+
+  async send(account: string, url: string, options: SendOptions): Promise<Answer> {
+    const breaker = this.breakerOf(new URL(url).host);
+    for (let attempt = 0; ; attempt++) {
+      await this.options.rateLimiter?.acquire(account);
+      try {
+        return await breaker.fire(url, options);
+      } catch (error) {
+        if (breaker.opened && !(error instanceof GarminError)) {
+          throw GarminError.unavailable(`${new URL(url).host} is failing; its circuit is open`);
+        }
+        const last = attempt + 1 >= this.retry.maxAttempts;
+        if (error instanceof GarminError && error.code === GarminErrorCode.RateLimited) {
+          const wait = error.retryAfterSeconds ?? Math.ceil(backoffDelayMs(attempt, this.retry, this.random) / 1000);
+          if (last || wait > this.retry.maxRetryAfterSeconds) throw error;
+          await this.sleep(wait * 1000);
+          continue;
+        }
+        if (isUnavailable(error) && !last) {
+          await this.sleep(backoffDelayMs(attempt, this.retry, this.random));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}
