@@ -8,3 +8,4 @@ export * from './api/connect-api';
 export * from './api/connect-types';
 export * from './api/polite-sender';
 export * from './api/politeness';
+export * from './garmin-service-config';

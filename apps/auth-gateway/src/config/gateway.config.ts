@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { IsPort, ServiceConfig } from '@fittrack/app-core';
+import { IsPort } from '@fittrack/app-core';
+import { GarminServiceConfig } from '@fittrack/garmin';
 
 /** Everything the auth gateway is configured with (README, "Configuration"). */
-export class GatewayConfig extends ServiceConfig {
+export class GatewayConfig extends GarminServiceConfig {
   @IsPort()
   PORT = 3000;
 
