@@ -23,6 +23,19 @@ describe('polite data access', () => {
   const apiWith = (sender: PoliteSender) =>
     new ConnectApi(sim.config(), { account: DEMO.email, accessToken: async () => session.oauth2.access_token, sender });
 
+  it('reads through garmin-connect npm with this account’s token: workouts, sleep, heart rate, activities', async () => {
+    const api = apiWith(new PoliteSender());
+    expect((await api.workouts(0, 10)).length).toBeGreaterThan(0);
+    const [latest] = await api.activities(0, 1);
+    expect((await api.activity(latest.activityId))?.activityId).toBe(latest.activityId);
+    const day = latest.startTimeLocal.slice(0, 10);
+    expect((await api.heartRate(day))?.calendarDate).toBe(day);
+    expect(await api.sleep('2099-01-01')).toBeNull();
+    expect((await api.activityFile(latest.activityId))?.subarray(0, 2).toString()).toBe('PK');
+    const stats = await sim.stats();
+    expect(stats.byRoute['/sso/signin']).toBeUndefined(); // garmin-connect never signed in by itself
+  });
+
   it('waits out a 429 Retry-After before asking again', async () => {
     await sim.admin('/faults', { rateLimit: { perAccount: { limit: 1, windowSeconds: 2 }, retryAfterSeconds: 2 } }, 'PUT');
     await sim.admin('/stats', undefined, 'DELETE');

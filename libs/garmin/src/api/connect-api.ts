@@ -2,6 +2,7 @@ import { GarminClientConfig } from '../config';
 import { GarminError } from '../errors';
 import { Answer } from '../http/send';
 import * as T from './connect-types';
+import { GarminConnectReader } from './garmin-connect-reader';
 import { PoliteSender } from './polite-sender';
 
 export interface ConnectApiOptions {
@@ -15,15 +16,21 @@ export interface ConnectApiOptions {
 type Query = Record<string, string | number | undefined>;
 
 /**
- * One account's typed view of the Connect API. Garmin's no-data answers (204,
+ * One account's typed view of the Connect API: garmin-connect npm (through
+ * GarminConnectReader) for what it covers, our own HTTP for the rest, both
+ * through the same PoliteSender. Garmin's no-data answers (204,
  * a `null` body, an empty DTO, a missing resource) come back as `null`, never
  * as an exception; a rejected token is a GarminError the caller refreshes on.
  */
 export class ConnectApi {
+  private readonly reader: GarminConnectReader;
+
   constructor(
     private readonly config: GarminClientConfig,
     private readonly options: ConnectApiOptions,
-  ) {}
+  ) {
+    this.reader = new GarminConnectReader(config, options);
+  }
 
   private async request(path: string, query: Query = {}, binary = false): Promise<Answer> {
     const search = new URLSearchParams(
@@ -51,16 +58,18 @@ export class ConnectApi {
   }
 
   profile(): Promise<T.SocialProfile | null> {
-    return this.json('/userprofile-service/socialProfile');
+    return this.reader.profile();
   }
 
+  /** Newest first, by offset; a date range needs query parameters garmin-connect does not send. */
   async activities(start: number, limit: number, range: { from?: string; to?: string } = {}): Promise<T.ActivitySummary[]> {
+    if (!range.from && !range.to) return this.reader.activities(start, limit);
     const query = { start, limit, startDate: range.from, endDate: range.to };
     return (await this.json<T.ActivitySummary[]>('/activitylist-service/activities/search/activities', query)) ?? [];
   }
 
   activity(activityId: number): Promise<T.ActivityDetail | null> {
-    return this.json(`/activity-service/activity/${activityId}`);
+    return this.reader.activity(activityId);
   }
 
   /** The original upload: a ZIP holding the FIT file, as bytes (never a file on disk). */
@@ -79,12 +88,12 @@ export class ConnectApi {
   async sleep(date: string, displayName?: string): Promise<T.SleepData | null> {
     const data = displayName
       ? await this.json<T.SleepData>(`/wellness-service/wellness/dailySleepData/${displayName}`, { date, nonSleepBufferMinutes: 60 })
-      : await this.json<T.SleepData>('/sleep-service/sleep/dailySleepData', { date });
+      : await this.reader.sleep(date);
     return data?.dailySleepDTO?.id === null || data?.dailySleepDTO?.sleepTimeSeconds === null ? null : data;
   }
 
   async heartRate(date: string): Promise<T.HeartRateDay | null> {
-    const data = await this.json<T.HeartRateDay>('/wellness-service/wellness/dailyHeartRate/', { date });
+    const data = await this.reader.heartRate(date);
     return data?.heartRateValues ? data : null;
   }
 
@@ -113,8 +122,8 @@ export class ConnectApi {
     return this.json(`/weight-service/weight/range/${from}/${to}`, { includeAll: 'true' });
   }
 
-  async workouts(start: number, limit: number): Promise<T.Workout[]> {
-    return (await this.json<T.Workout[]>('/workout-service/workouts', { start, limit })) ?? [];
+  workouts(start: number, limit: number): Promise<T.Workout[]> {
+    return this.reader.workouts(start, limit);
   }
 
   workout(workoutId: number): Promise<T.Workout | null> {

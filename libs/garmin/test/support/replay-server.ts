@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { workspaceRoot } from '@fittrack/testing';
 
+/** Path and sorted query; a trailing slash is ignored (garth and garmin-connect differ on dailyHeartRate). */
+const keyOf = (uri: URL) => `${uri.pathname.replace(/\/+$/, '')}?${[...uri.searchParams].sort().map((p) => p.join('=')).join('&')}`;
+
 interface Recorded {
   request: { method: string; uri: string };
   response: { status: { code: number }; headers: Record<string, unknown[]>; body: { string: string } };
@@ -18,12 +21,12 @@ export async function startReplayServer(): Promise<{ url: string; close(): Promi
     const { interactions } = parse(readFileSync(join(folder, file), 'utf8')) as { interactions: Recorded[] };
     for (const i of interactions) {
       const uri = new URL(i.request.uri);
-      if (uri.hostname.startsWith('connectapi.')) answers.set(`${uri.pathname}?${[...uri.searchParams].sort().map((p) => p.join('=')).join('&')}`, i.response);
+      if (uri.hostname.startsWith('connectapi.')) answers.set(keyOf(uri), i.response);
     }
   }
   const server: Server = createServer((request, response) => {
     const uri = new URL(request.url ?? '/', 'http://replay');
-    const recorded = answers.get(`${uri.pathname}?${[...uri.searchParams].sort().map((p) => p.join('=')).join('&')}`);
+    const recorded = answers.get(keyOf(uri));
     if (!recorded) return void response.writeHead(404).end();
     const type = recorded.headers['Content-Type']?.[0] ?? recorded.headers['content-type']?.[0];
     response.writeHead(recorded.status.code, type ? { 'content-type': String(type) } : {});
