@@ -1,5 +1,26 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { workspaceRoot } from '@fittrack/testing';
 import { AuthDialect, GarminAuthenticator, GarminError, GarminErrorCode, GarminSession, PendingMfa } from '../src';
 import { DEMO, MFA, Simulator } from './support/simulator';
+
+/** Completes a pending sign-in in a separate Node process (ts-node, with the workspace's path aliases). */
+function completeInAnotherProcess(input: object): Promise<{ pid: number; session: GarminSession }> {
+  const root = workspaceRoot();
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'support', 'complete-mfa.child.ts')],
+      {
+        cwd: root,
+        env: { PATH: process.env['PATH'], TS_NODE_PROJECT: join(root, 'libs/garmin/tsconfig.lib.json'), TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_BASEURL: root },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
+    );
+    child.stdin?.end(JSON.stringify(input));
+  });
+}
 
 const profile = (sim: Simulator, session: GarminSession) =>
   fetch(`${sim.url}/userprofile-service/socialProfile`, { headers: { authorization: `Bearer ${session.oauth2.access_token}` } });
@@ -33,13 +54,18 @@ describe.each<AuthDialect>(['mobile+oauth1', 'mobile+di'])('sign-in with %s', (d
     expect((await profile(sim, result.session)).status).toBe(200);
   });
 
-  it('signs in with MFA, completed from serialised state by another authenticator', async () => {
+  it('signs in with MFA, completed from serialised state by another process', async () => {
     const started = await auth.start(MFA.email, MFA.password);
     if (started.kind !== 'mfa_required') throw new Error('expected MFA');
     const stored = JSON.stringify(started.pending);
     expect(stored).not.toContain(MFA.password);
-    const elsewhere = new GarminAuthenticator(sim.config(dialect));
-    const session = await elsewhere.complete(JSON.parse(stored) as PendingMfa, await sim.mfaCode(MFA.email));
+    const other = await completeInAnotherProcess({
+      config: sim.config(dialect),
+      pending: JSON.parse(stored) as PendingMfa,
+      code: await sim.mfaCode(MFA.email),
+    });
+    expect(other.pid).not.toBe(process.pid);
+    const session = other.session;
     expect((await profile(sim, session)).status).toBe(200);
     if (dialect === 'mobile+oauth1') expect(session.oauth1?.mfa_token).toMatch(/^MFA-/);
   });
