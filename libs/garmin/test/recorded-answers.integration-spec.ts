@@ -20,6 +20,7 @@ describe('typed results from the real recordings', () => {
     expect(list[0]).toMatchObject({ activityId: 21482825013, activityType: { typeKey: 'trail_running' } });
     expect((await api.activity(21482825013))?.summaryDTO).toBeDefined();
     expect((await api.profile())?.displayName).toBe('mtamizi');
+    expect((await api.userSettings())?.['userData']).toBeDefined();
   });
 
   it('the original file as bytes', async () => {

@@ -61,6 +61,10 @@ export class ConnectApi {
     return this.reader.profile();
   }
 
+  userSettings(): Promise<Record<string, unknown> | null> {
+    return this.json('/userprofile-service/userprofile/user-settings');
+  }
+
   /** Newest first, by offset; a date range needs query parameters garmin-connect does not send. */
   async activities(start: number, limit: number, range: { from?: string; to?: string } = {}): Promise<T.ActivitySummary[]> {
     if (!range.from && !range.to) return this.reader.activities(start, limit);
