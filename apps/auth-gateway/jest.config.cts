@@ -1,11 +1,1 @@
-module.exports = {
-  displayName: 'auth-gateway',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/auth-gateway',
-};
+module.exports = require('../../jest.project')('auth-gateway', 'unit');

@@ -1,11 +1,1 @@
-module.exports = {
-  displayName: 'auth-gateway:integration',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
-  testTimeout: 60000,
-};
+module.exports = require('../../jest.project')('auth-gateway', 'integration');

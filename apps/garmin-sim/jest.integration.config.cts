@@ -1,13 +1,1 @@
-module.exports = {
-  displayName: 'garmin-sim:integration',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  // @garmin/fitsdk is published as ES modules only: compile it to CommonJS like our code.
-  transformIgnorePatterns: ['node_modules/(?!@garmin/fitsdk)'],
-  moduleFileExtensions: ['ts', 'js'],
-  testTimeout: 60000,
-};
+module.exports = require('../../jest.project')('garmin-sim', 'integration', { esmPackages: ['@garmin/fitsdk'] });
