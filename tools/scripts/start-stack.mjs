@@ -1,5 +1,6 @@
-// `npm start`: builds what is needed, migrates the database, and runs the
-// gateway and a worker against the local PostgreSQL and NATS. Ctrl-C stops all.
+// `npm start`: builds what is needed, migrates the database, and runs the Garmin
+// simulator, the gateway and a worker against the local PostgreSQL and NATS.
+// GARMIN_* variables pointing at Garmin itself leave the simulator out. Ctrl-C stops all.
 import { execFileSync, spawn } from 'node:child_process';
 import { connect as tcpConnect } from 'node:net';
 
@@ -8,6 +9,9 @@ const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fitt
 const natsUrl = env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const gatewayPort = env.GATEWAY_PORT ?? '3000';
 const workerPort = env.WORKER_PORT ?? '3001';
+const simulatorPort = env.SIM_PORT ?? '4010';
+// The simulator plays Garmin unless the configuration names another Garmin.
+const useSimulator = !env.GARMIN_SSO_URL || /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(env.GARMIN_SSO_URL);
 
 function address(url) {
   const { hostname, port } = new URL(url.split(',')[0]);
@@ -36,7 +40,8 @@ await requireDependency('NATS', natsUrl, 'NATS_URL',
 
 const run = (cmd, args, extraEnv = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
 console.log('Building…');
-run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'auth-gateway', 'sync-worker', 'migrate', '--outputStyle=static'], {
+const projects = ['auth-gateway', 'sync-worker', 'migrate', ...(useSimulator ? ['garmin-sim'] : [])];
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
 });
@@ -44,6 +49,7 @@ console.log('Migrating…');
 run('node', ['dist/tools/migrate/main.js', 'up'], { DATABASE_URL: databaseUrl });
 
 const services = [
+  ...(useSimulator ? [{ name: 'garmin-sim', entry: 'dist/apps/garmin-sim/main.js', port: simulatorPort, ready: '/__sim/accounts' }] : []),
   { name: 'auth-gateway', entry: 'dist/apps/auth-gateway/main.js', port: gatewayPort },
   { name: 'sync-worker', entry: 'dist/apps/sync-worker/main.js', port: workerPort },
 ];
@@ -89,7 +95,7 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 async function waitReady(service) {
-  const url = `http://127.0.0.1:${service.port}/health/ready`;
+  const url = `http://127.0.0.1:${service.port}${service.ready ?? '/health/ready'}`;
   for (let i = 0; i < 120 && !stopping; i++) {
     const ok = await fetch(url).then((r) => r.ok, () => false);
     if (ok) return;
@@ -105,7 +111,9 @@ try {
   await stopAll(1);
 }
 console.log(`
-FitTrack Garmin Sync is running:
+FitTrack Garmin Sync is running:${useSimulator ? `
+  garmin-sim    http://127.0.0.1:${simulatorPort}   demo accounts: demo@fittrack.test / demo-password,
+                mfa@fittrack.test / mfa-password (MFA codes: /__sim/mfa/<email>)` : ''}
   auth-gateway  http://127.0.0.1:${gatewayPort}   (health: /health/ready)
   sync-worker   http://127.0.0.1:${workerPort}   (health: /health/ready)
   PostgreSQL    ${address(databaseUrl).host}:${address(databaseUrl).port}   NATS ${address(natsUrl).host}:${address(natsUrl).port}
