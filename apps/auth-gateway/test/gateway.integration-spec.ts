@@ -57,6 +57,12 @@ describe('auth-gateway process', () => {
       const bad = await fetch(`${baseUrl}/health/live`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
       expect(bad.status).toBeGreaterThanOrEqual(400);
       expect(bad.status).toBeLessThan(500);
+
+      const metrics = await fetch(`${baseUrl}/metrics`);
+      expect(metrics.headers.get('content-type')).toContain('text/plain');
+      const text = await metrics.text();
+      expect(text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
+      expect(text).toMatch(/http_requests_total\{method="GET",route="\/health\/ready",status="200"\} \d+/);
     } finally {
       await gateway.stop('SIGKILL');
       await proxy.cut();

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfigModule, HealthModule, loggingModule } from '@fittrack/app-core';
+import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fittrack/app-core';
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule } from '@fittrack/persistence';
 import { WorkerConfig } from './config/worker.config';
@@ -18,6 +18,7 @@ export class AppModule {
         databaseModule(config.DATABASE_URL),
         NatsModule.forService(SERVICE_NAME, config),
         HealthModule.forRoot([NatsReadinessCheck]),
+        MetricsModule,
       ],
       controllers: [PingController],
     };

@@ -6,3 +6,5 @@ export * from './health/health.module';
 export * from './health/readiness-check';
 export * from './http/http-exception.filter';
 export * from './logging/logging.module';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics.service';

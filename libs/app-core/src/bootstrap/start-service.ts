@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { HttpExceptionFilter } from '../http/http-exception.filter';
+import { MetricsService } from '../metrics/metrics.service';
 import { describeStartupFailure } from './startup-failure';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -35,6 +36,7 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
       { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(app.get(Logger));
+    countRequests(app);
     app.useGlobalPipes(createValidationPipe());
     app.useGlobalFilters(new HttpExceptionFilter());
     await definition.configure?.(app);
@@ -48,6 +50,15 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
   installGracefulShutdown(app, name, config.SHUTDOWN_TIMEOUT_MS);
   app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT}`);
   return app;
+}
+
+/** Every answered request into /metrics, by Fastify's route pattern (or "unmatched"). */
+function countRequests(app: NestFastifyApplication): void {
+  const metrics = app.get(MetricsService, { strict: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
 }
 
 /**
