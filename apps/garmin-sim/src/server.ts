@@ -28,17 +28,20 @@ export async function buildSimulator(config: SimConfig, accounts: AccountSpec[])
   });
 
   // Stats and faults see every request but the simulator's own admin routes.
-  const clients = new WeakMap<object, string>();
+  const clients = new WeakMap<object, { client: string; arrivedAt: number }>();
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/__sim/')) return;
     const client = state.faults.clientOf(request);
-    clients.set(request, client);
-    state.stats.arrival(client, request.routeOptions.url ?? 'unmatched', state.clock.now());
+    const arrivedAt = state.clock.now();
+    clients.set(request, { client, arrivedAt });
+    state.stats.arrival(client, request.routeOptions.url ?? 'unmatched', arrivedAt);
     if (await state.faults.intercept(request, reply, client)) return reply;
   });
   app.addHook('onResponse', async (request, reply) => {
-    const client = clients.get(request);
-    if (client) state.stats.record(request, reply, client, state.clock.now());
+    // A Retry-After counts from when the request arrived: the earliest moment the
+    // client can have been told, so a client that waits exactly that long is never "early".
+    const seen = clients.get(request);
+    if (seen) state.stats.record(request, reply, seen.client, seen.arrivedAt);
   });
 
   await registerSsoRoutes(app, state);
