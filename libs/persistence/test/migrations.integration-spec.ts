@@ -1,16 +1,16 @@
-import { GarminAuthenticationState, revertAllMigrations, runMigrations, User } from '../src';
-import { openTestDatabase, PersistenceTestDatabase } from './support/database';
+import { createTestDatabase, TestDatabase } from '@fittrack/testing';
+import { createDataSource, GarminAuthenticationState, revertAllMigrations, runMigrations, User } from '../src';
 
 const OUR_TABLES = ['authentication_tokens', 'garmin_authentication_states', 'sync_jobs', 'user_sessions', 'users'];
 
-async function tables(db: PersistenceTestDatabase): Promise<string[]> {
+async function tables(db: TestDatabase): Promise<string[]> {
   const rows: { table_name: string }[] = await db.dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`,
   );
   return rows.map((r) => r.table_name);
 }
 
-async function functions(db: PersistenceTestDatabase): Promise<string[]> {
+async function functions(db: TestDatabase): Promise<string[]> {
   const rows: { proname: string }[] = await db.dataSource.query(
     `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'`,
   );
@@ -18,10 +18,10 @@ async function functions(db: PersistenceTestDatabase): Promise<string[]> {
 }
 
 describe('migrations', () => {
-  let db: PersistenceTestDatabase;
+  let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await openTestDatabase({ migrate: false });
+    db = await createTestDatabase({ dataSource: (url) => createDataSource({ url, poolSize: 4 }) });
   });
 
   afterAll(() => db.drop());

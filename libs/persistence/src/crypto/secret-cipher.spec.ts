@@ -35,11 +35,19 @@ describe('SecretCipher', () => {
     ['a truncated value', (e: string) => e.slice(0, -6)],
     ['an unknown key id', (e: string) => e.replace('v1.k1.', 'v1.k9.')],
     ['another version', (e: string) => e.replace('v1.', 'v2.')],
+    ['a stray character', (e: string) => `${e.slice(0, -2)}!${e.slice(-2)}`],
+    ['a missing part', (e: string) => e.split('.').slice(0, 3).join('.')],
     ['garbage', () => 'not an envelope'],
     ['an empty string', () => ''],
   ])('rejects %s with SecretDecryptionError', (_label, tamper) => {
     const envelope = cipher.encrypt('secret', 'ctx');
     expect(() => cipher.decrypt(tamper(envelope), 'ctx')).toThrow(SecretDecryptionError);
+  });
+
+  it('rejects a value relabelled with another known key id', () => {
+    const two = new SecretCipher(parseKeyring(`k1:${k1},k2:${k2}`));
+    const envelope = two.encrypt('secret', 'ctx');
+    expect(() => two.decrypt(envelope.replace('v1.k1.', 'v1.k2.'), 'ctx')).toThrow(SecretDecryptionError);
   });
 
   it('rejects the right value under the wrong context', () => {

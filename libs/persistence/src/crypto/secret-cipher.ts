@@ -41,7 +41,7 @@ export class SecretCipher {
     const { keyId, nonce, sealed } = parse(envelope);
     const key = this.keyring.key(keyId);
     if (!key) throw new SecretDecryptionError(`unknown key id "${keyId}"`);
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     try {
@@ -69,10 +69,13 @@ export class SecretCipher {
   }
 }
 
+// Canonical base64url only: a value with stray characters is malformed, not "close enough".
+const ENVELOPE = /^v1\.([A-Za-z0-9_-]{1,32})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{22,})$/;
+
 function parse(envelope: string): Envelope {
-  const parts = typeof envelope === 'string' ? envelope.split('.') : [];
-  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretDecryptionError('malformed envelope');
-  const [, keyId, nonceText, sealedText] = parts;
+  const match = typeof envelope === 'string' ? ENVELOPE.exec(envelope) : null;
+  if (!match) throw new SecretDecryptionError('malformed envelope');
+  const [, keyId, nonceText, sealedText] = match;
   const nonce = Buffer.from(nonceText, 'base64url');
   const sealed = Buffer.from(sealedText, 'base64url');
   if (nonce.length !== NONCE_BYTES || sealed.length < TAG_BYTES) throw new SecretDecryptionError('malformed envelope');

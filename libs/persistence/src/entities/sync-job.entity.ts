@@ -18,6 +18,7 @@ import { User } from './user.entity';
  * (and a trigger rejects anything else), so readers can trust it.
  */
 @Entity({ name: 'sync_jobs' })
+// created_at DESC in the migration (newest jobs first); TypeORM cannot declare a column's order.
 @Index('ix_sync_jobs_user_created', ['userId', 'createdAt'])
 @Check('ck_sync_jobs_status', sqlIn('status', SYNC_JOB_STATUSES))
 @Check('ck_sync_jobs_sync_type', sqlIn('sync_type', SYNC_TYPES))
