@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fittrack/app-core';
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
-import { databaseModule } from '@fittrack/persistence';
+import { databaseModule, secretProviders } from '@fittrack/persistence';
+import { AuthModule } from './auth/auth.module';
 import { GatewayConfig } from './config/gateway.config';
 
 export const SERVICE_NAME = 'auth-gateway';
@@ -9,8 +10,10 @@ export const SERVICE_NAME = 'auth-gateway';
 @Module({})
 export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    const secrets = secretProviders(config.encryptionKeyring);
     return {
       module: AppModule,
+      global: true,
       imports: [
         AppConfigModule.forRoot(config),
         loggingModule(SERVICE_NAME, config),
@@ -18,7 +21,11 @@ export class AppModule {
         NatsModule.forService(SERVICE_NAME, config),
         HealthModule.forRoot([NatsReadinessCheck]),
         MetricsModule,
+        AuthModule,
       ],
+      // The cipher and the stores sealed with it, for every module of the app.
+      providers: secrets,
+      exports: secrets,
     };
   }
 }

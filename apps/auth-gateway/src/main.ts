@@ -1,10 +1,21 @@
 import { ConfigValidationError, loadConfig, startService } from '@fittrack/app-core';
+import { connectRpcServer, rpcServerOptions } from '@fittrack/messaging';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
+import { serveApiDocs } from './docs/openapi';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(SERVICE_NAME, GatewayConfig);
-  await startService({ name: SERVICE_NAME, config, module: AppModule.forRoot(config), bodyLimit: config.HTTP_BODY_LIMIT });
+  await startService({
+    name: SERVICE_NAME,
+    config,
+    module: AppModule.forRoot(config),
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    configure: (app) => {
+      connectRpcServer(app, rpcServerOptions(SERVICE_NAME, config));
+      if (config.DOCS_ENABLED) serveApiDocs(app);
+    },
+  });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { ConfigValidationError, loadConfig, startService } from '@fittrack/app-core';
-import { connectRpcServer } from '@fittrack/messaging';
+import { connectRpcServer, rpcServerOptions } from '@fittrack/messaging';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { WorkerConfig } from './config/worker.config';
 
@@ -9,13 +9,7 @@ async function bootstrap(): Promise<void> {
     name: SERVICE_NAME,
     config,
     module: AppModule.forRoot(config),
-    configure: (app) =>
-      connectRpcServer(app, {
-        servers: config.NATS_URL,
-        name: `${SERVICE_NAME}-rpc`,
-        subjectPrefix: config.NATS_SUBJECT_PREFIX,
-        queue: SERVICE_NAME,
-      }),
+    configure: (app) => connectRpcServer(app, rpcServerOptions(SERVICE_NAME, config)),
   });
 }
 

@@ -28,6 +28,11 @@ export class GarminError extends DomainError<GarminErrorCode> {
     super(kind, code, message, retryAfterSeconds);
   }
 
+  /** The same error, telling the caller how long to wait (for answers where Garmin named no wait). */
+  withRetryAfter(seconds: number): GarminError {
+    return new GarminError(this.kind, this.code, this.message, seconds, this.attemptsLeft);
+  }
+
   static invalidCredentials() {
     return new GarminError(ErrorKind.Unauthorized, GarminErrorCode.InvalidCredentials, 'Garmin rejected the email or password');
   }

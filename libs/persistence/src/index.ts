@@ -1,6 +1,7 @@
 export * from './crypto';
 export * from './database.module';
 export * from './entities';
+export * from './garmin-link/garmin-link.store';
 export * from './migrate/migration-runner';
 export * from './migrations';
 export * from './persistence.error';

@@ -3,3 +3,4 @@ export * from './lib/service-process';
 export * from './lib/tcp-proxy';
 export * from './lib/test-database';
 export * from './lib/test-namespace';
+export * from './lib/garmin-simulator';

@@ -8,6 +8,15 @@ describe('GatewayConfig', () => {
     expect(config.HTTP_BODY_LIMIT).toBe(65536);
   });
 
+  it('defaults token lifetimes and abuse limits to the documented values', () => {
+    const config = validateConfig('auth-gateway', GatewayConfig, {});
+    expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+    expect(config.REFRESH_TOKEN_TTL_SECONDS).toBe(30 * 24 * 3600);
+    expect([config.SIGN_IN_LIMIT_PER_MINUTE, config.SIGN_IN_LIMIT_PER_HOUR, config.MFA_MAX_ATTEMPTS]).toEqual([5, 100, 5]);
+    expect(config.DOCS_ENABLED).toBe(true);
+    expect(validateConfig('auth-gateway', GatewayConfig, { DOCS_ENABLED: 'false' }).DOCS_ENABLED).toBe(false);
+  });
+
   it('names HTTP_BODY_LIMIT when it is out of range', () => {
     expect(() => validateConfig('auth-gateway', GatewayConfig, { HTTP_BODY_LIMIT: '12' })).toThrow(ConfigValidationError);
     expect(() => validateConfig('auth-gateway', GatewayConfig, { HTTP_BODY_LIMIT: '12' })).toThrow(/HTTP_BODY_LIMIT/);

@@ -32,7 +32,7 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       definition.module,
-      new FastifyAdapter({ bodyLimit: definition.bodyLimit ?? 64 * 1024, trustProxy: true }),
+      new FastifyAdapter({ bodyLimit: definition.bodyLimit ?? 64 * 1024, trustProxy: config.trustProxy }),
       { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(app.get(Logger));

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -25,6 +25,12 @@ export function IsPort(): PropertyDecorator {
   return applyDecorators(Type(() => Number), IsInt(), Min(0), Max(65535));
 }
 
+export interface NatsAuth {
+  user?: string;
+  pass?: string;
+  token?: string;
+}
+
 export abstract class ServiceConfig {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
@@ -42,11 +48,39 @@ export abstract class ServiceConfig {
   @Matches(/^[A-Za-z0-9_-]{0,32}$/, { message: 'NATS_SUBJECT_PREFIX must be up to 32 letters, digits, - or _' })
   NATS_SUBJECT_PREFIX = '';
 
+  /** NATS credentials: a user and password, or a token (never both). Unset means no auth. */
+  @ValidateIf((c: ServiceConfig) => c.NATS_USER !== undefined || c.NATS_PASSWORD !== undefined)
+  @IsString({ message: 'NATS_USER and NATS_PASSWORD go together' })
+  NATS_USER?: string;
+
+  @ValidateIf((c: ServiceConfig) => c.NATS_USER !== undefined || c.NATS_PASSWORD !== undefined)
+  @IsString({ message: 'NATS_USER and NATS_PASSWORD go together' })
+  NATS_PASSWORD?: string;
+
+  @ValidateIf((c: ServiceConfig) => c.NATS_TOKEN !== undefined)
+  @IsString()
+  @ValidateBy({
+    name: 'natsTokenAlone',
+    validator: {
+      validate: (_value, args) => (args?.object as ServiceConfig).NATS_USER === undefined,
+      defaultMessage: () => 'set NATS_TOKEN or NATS_USER, not both',
+    },
+  })
+  NATS_TOKEN?: string;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): `false`, `true`,
+   * a hop count, or addresses/CIDRs/`loopback`. Per-IP limits key on the result,
+   * so trust only your own load balancer.
+   */
+  @IsString()
+  TRUST_PROXY = 'loopback';
 
   /** Each app declares its own default port, decorated with @IsPort(). */
   abstract PORT: number;
@@ -63,6 +97,19 @@ export abstract class ServiceConfig {
   @Min(100)
   @Max(600_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** NATS connection credentials, for every connection the service opens. */
+  get natsAuth(): NatsAuth {
+    if (this.NATS_TOKEN !== undefined) return { token: this.NATS_TOKEN };
+    if (this.NATS_USER !== undefined) return { user: this.NATS_USER, pass: this.NATS_PASSWORD ?? '' };
+    return {};
+  }
+
+  /** TRUST_PROXY as Fastify takes it. */
+  get trustProxy(): boolean | number | string {
+    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
+  }
 
   get encryptionKeyring(): string {
     return this.ENCRYPTION_KEYS ?? DEVELOPMENT_KEYRING;

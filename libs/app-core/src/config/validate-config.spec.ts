@@ -31,6 +31,21 @@ describe('validateConfig', () => {
     expect(config.encryptionKeyring).toMatch(/^dev:/);
   });
 
+  it('reads NATS credentials as user and password, or a token, never both', () => {
+    expect(load({}).natsAuth).toEqual({});
+    expect(load({ NATS_USER: 'gw', NATS_PASSWORD: 's3cret' }).natsAuth).toEqual({ user: 'gw', pass: 's3cret' });
+    expect(load({ NATS_TOKEN: 't0ken' }).natsAuth).toEqual({ token: 't0ken' });
+    expect(problemsOf({ NATS_USER: 'gw', NATS_TOKEN: 't0ken' })).toContain('set NATS_TOKEN or NATS_USER, not both');
+    expect(problemsOf({ NATS_PASSWORD: 'alone' })).toContain('NATS_USER and NATS_PASSWORD go together');
+  });
+
+  it('reads TRUST_PROXY as Fastify takes it', () => {
+    expect(load({}).trustProxy).toBe('loopback');
+    expect(load({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(load({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+
   it('converts strings to the declared types and treats empty strings as unset', () => {
     const config = load({ PORT: '8080', SHUTDOWN_TIMEOUT_MS: '2500', LOG_LEVEL: '' });
     expect(config.PORT).toBe(8080);

@@ -27,4 +27,9 @@ export abstract class DomainError<Code extends string = string> extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** Extra fields a caller can act on (attempts left, …), added to the error body at the edges. */
+  get details(): Record<string, unknown> | undefined {
+    return undefined;
+  }
 }

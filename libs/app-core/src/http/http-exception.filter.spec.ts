@@ -39,6 +39,15 @@ describe('HttpExceptionFilter', () => {
     expect(sent.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'slow down', code: 'SAMPLE_LIMIT' });
   });
 
+  it('adds the details a domain error carries', () => {
+    class WithDetails extends SampleError {
+      override get details() {
+        return { attemptsLeft: 2 };
+      }
+    }
+    expect(capture(new WithDetails()).body).toMatchObject({ code: 'SAMPLE_LIMIT', attemptsLeft: 2 });
+  });
+
   it('keeps validation messages of HTTP exceptions', () => {
     const sent = capture(new BadRequestException(['email must be an email']));
     expect(sent.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['email must be an email'] });

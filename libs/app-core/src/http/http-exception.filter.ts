@@ -41,7 +41,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const statusCode = STATUS_OF_KIND[exception.kind];
       return {
-        body: { statusCode, error: reasonPhrase(statusCode), message: exception.message, code: exception.code },
+        body: { statusCode, error: reasonPhrase(statusCode), message: exception.message, code: exception.code, ...exception.details },
         retryAfter: exception.retryAfterSeconds,
       };
     }

@@ -6,6 +6,8 @@ import {
   SyncJobView,
   SyncRunCommand,
   SyncStartRequest,
+  UserStatusRequest,
+  UserStatusView,
   WorkerPingReply,
   WorkerPingRequest,
 } from './rpc-payloads';
@@ -13,6 +15,7 @@ import {
 /** A subject without an entry here does not compile (the maps are total). */
 export interface RpcContract {
   [RpcSubject.WorkerPing]: { request: WorkerPingRequest; reply: WorkerPingReply };
+  [RpcSubject.UserStatus]: { request: UserStatusRequest; reply: UserStatusView };
   [RpcSubject.SyncStart]: { request: SyncStartRequest; reply: SyncJobView };
   [RpcSubject.SyncGet]: { request: SyncGetRequest; reply: SyncJobView };
   [RpcSubject.SyncCancel]: { request: SyncCancelRequest; reply: SyncJobView };
@@ -41,6 +44,7 @@ type Ctor<T> = new () => T;
 /** The DTO class that validates each subject's payload at the messaging edge. */
 export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.WorkerPing]: WorkerPingRequest,
+  [RpcSubject.UserStatus]: UserStatusRequest,
   [RpcSubject.SyncStart]: SyncStartRequest,
   [RpcSubject.SyncGet]: SyncGetRequest,
   [RpcSubject.SyncCancel]: SyncCancelRequest,

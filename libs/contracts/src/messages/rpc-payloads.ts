@@ -9,6 +9,7 @@ import {
   IsUUID,
   Length,
 } from 'class-validator';
+import { GarminSessionHealth } from '../enums/garmin-session-health';
 import { SyncJobStatus } from '../enums/sync-job-status';
 import { SYNC_TYPES, SyncType } from '../enums/sync-type';
 
@@ -25,6 +26,36 @@ export interface WorkerPingReply {
   instanceId: string;
   nonce: string | null;
   at: string;
+}
+
+export class UserStatusRequest {
+  @IsUUID()
+  userId!: string;
+}
+
+/** A platform user as other services see it. */
+export interface UserView {
+  id: string;
+  garminProfileId: number;
+  displayName: string;
+  createdAt: string;
+}
+
+/** The state of a user's Garmin link, without anything secret. */
+export interface GarminLinkView {
+  linked: boolean;
+  /** null when not linked. */
+  health: GarminSessionHealth | null;
+  reason: string | null;
+  accessExpiresAt: string | null;
+  refreshExpiresAt: string | null;
+  cooldownUntil: string | null;
+  linkedAt: string | null;
+}
+
+export interface UserStatusView {
+  user: UserView;
+  garmin: GarminLinkView;
 }
 
 export class SyncStartRequest {

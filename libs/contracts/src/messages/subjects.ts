@@ -7,6 +7,7 @@
 /** Request/reply: platform services and operators ask, one replica answers. */
 export const RpcSubject = {
   WorkerPing: 'garmin.rpc.worker.ping',
+  UserStatus: 'garmin.rpc.user.status',
   SyncStart: 'garmin.rpc.sync.start',
   SyncGet: 'garmin.rpc.sync.get',
   SyncCancel: 'garmin.rpc.sync.cancel',

@@ -48,8 +48,10 @@ function interpret(body: MobileAnswer, status: number): string | undefined {
       const left = /attemptsLeft=(\d+)/.exec(body.responseReason ?? '')?.[1];
       throw GarminError.invalidMfaCode(left === undefined ? undefined : Number(left));
     }
-    case 'MFA_CODE_EXPIRED':
     case 'MFA_MAX_ATTEMPTS':
+      // The code was wrong and it was the last try: still a wrong code, with nothing left.
+      throw GarminError.invalidMfaCode(0);
+    case 'MFA_CODE_EXPIRED':
     case 'SESSION_EXPIRED':
       throw GarminError.mfaExpired(`the MFA challenge is over (${type})`);
     default:

@@ -13,6 +13,7 @@ export async function connectNats(options: NatsModuleOptions): Promise<NatsConne
     return await connect({
       servers: options.servers.split(','),
       name: options.name,
+      ...options.auth,
       timeout: CONNECT_TIMEOUT_MS,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,

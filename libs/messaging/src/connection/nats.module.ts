@@ -26,8 +26,8 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 @Module({})
 export class NatsModule {
   /** The connection of one service, named after it, with the deployment's subject prefix. */
-  static forService(name: string, config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_SUBJECT_PREFIX'>): DynamicModule {
-    return NatsModule.forRoot({ servers: config.NATS_URL, name, subjectPrefix: config.NATS_SUBJECT_PREFIX });
+  static forService(name: string, config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'natsAuth'>): DynamicModule {
+    return NatsModule.forRoot({ servers: config.NATS_URL, name, subjectPrefix: config.NATS_SUBJECT_PREFIX, auth: config.natsAuth });
   }
 
   static forRoot(options: NatsModuleOptions): DynamicModule {

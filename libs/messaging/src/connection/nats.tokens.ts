@@ -1,3 +1,5 @@
+import type { NatsAuth } from '@fittrack/app-core';
+
 export interface NatsModuleOptions {
   /** Comma-separated server URLs. */
   servers: string;
@@ -5,6 +7,8 @@ export interface NatsModuleOptions {
   name: string;
   /** Put before every subject and stream name (may be empty). */
   subjectPrefix: string;
+  /** Credentials (ServiceConfig.natsAuth); empty for an open server. */
+  auth?: NatsAuth;
 }
 
 export const NATS_OPTIONS = Symbol('NATS_OPTIONS');

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import type { ServiceConfig } from '@fittrack/app-core';
 import { RpcServer, RpcServerOptions } from './rpc-server';
 
 /**
@@ -9,4 +10,18 @@ import { RpcServer, RpcServerOptions } from './rpc-server';
  */
 export function connectRpcServer(app: INestApplication, options: RpcServerOptions): void {
   app.connectMicroservice({ strategy: new RpcServer(options) }, { inheritAppConfig: false });
+}
+
+/** A service's RPC server: its replicas share one queue group, so each request is answered once. */
+export function rpcServerOptions(
+  service: string,
+  config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'natsAuth'>,
+): RpcServerOptions {
+  return {
+    servers: config.NATS_URL,
+    name: `${service}-rpc`,
+    subjectPrefix: config.NATS_SUBJECT_PREFIX,
+    queue: service,
+    auth: config.natsAuth,
+  };
 }

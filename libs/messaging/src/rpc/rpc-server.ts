@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NatsContext, ServerNats } from '@nestjs/microservices';
+import type { NatsAuth } from '@fittrack/app-core';
 import { RpcEnvelope, RpcErrorCode } from '@fittrack/contracts';
 import { lastValueFrom } from 'rxjs';
 import type { Msg } from 'nats';
@@ -12,6 +13,7 @@ export interface RpcServerOptions {
   subjectPrefix: string;
   /** Queue group: one replica of the service answers each request. */
   queue: string;
+  auth?: NatsAuth;
 }
 
 /**
@@ -24,7 +26,7 @@ export class RpcServer extends ServerNats {
   private readonly rpcLogger = new Logger(RpcServer.name);
 
   constructor(private readonly rpcOptions: RpcServerOptions) {
-    super({ servers: rpcOptions.servers.split(','), name: rpcOptions.name, queue: rpcOptions.queue });
+    super({ servers: rpcOptions.servers.split(','), name: rpcOptions.name, queue: rpcOptions.queue, ...rpcOptions.auth });
   }
 
   override addHandler(...[pattern, ...rest]: Parameters<ServerNats['addHandler']>): void {

@@ -81,3 +81,8 @@ function parse(envelope: string): Envelope {
   if (nonce.length !== NONCE_BYTES || sealed.length < TAG_BYTES) throw new SecretDecryptionError('malformed envelope');
   return { keyId, nonce, sealed };
 }
+
+/** The key id an envelope was sealed with (for rotation bookkeeping); no decryption. */
+export function envelopeKeyId(envelope: string): string {
+  return parse(envelope).keyId;
+}

@@ -1,0 +1,16 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** The OpenAPI document, generated from the controllers and DTOs, at /docs (UI) and /docs/json. */
+export function serveApiDocs(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('FitTrack Garmin Sync')
+      .setDescription('Link a Garmin Connect account (MFA included), then sync its data. Errors: { statusCode, error, message, code? }.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an access token from /v1/auth/login, /mfa or /refresh' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json', yamlDocumentUrl: 'docs/yaml' });
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TokensModule } from '../tokens/tokens.module';
+import { AccountLinker } from './account-linker';
+import { GarminLinkController } from './garmin-link.controller';
+import { LinkStatusService } from './link-status.service';
+import { UserStatusRpc } from './user-status.rpc';
+
+/** The link between a platform user and their Garmin account: making it, reading its health, forgetting it. */
+@Module({
+  imports: [TokensModule],
+  controllers: [GarminLinkController, UserStatusRpc],
+  providers: [AccountLinker, LinkStatusService],
+  exports: [AccountLinker, LinkStatusService],
+})
+export class GarminLinkModule {}

@@ -1,0 +1,208 @@
+import { newAccount } from './support/accounts';
+import { GatewayStack, uniqueIp } from './support/stack';
+
+jest.setTimeout(60_000);
+
+describe('linking a Garmin account (two gateway processes, real PostgreSQL and simulator)', () => {
+  let stack: GatewayStack;
+
+  beforeAll(async () => {
+    stack = await GatewayStack.start({ gateways: 2 });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const [a, b] = [() => stack.gateways[0], () => stack.gateways[1]];
+  const count = async (sql: string, params: unknown[] = []) => Number((await stack.database.dataSource.query(sql, params))[0].n);
+
+  async function challengeFor(account: { email: string; password: string }, ip = uniqueIp()) {
+    const started = await a().post('/v1/auth/login', { email: account.email, password: account.password }, { ip });
+    expect(started.status).toBe(202);
+    return started.body as { challengeId: string; method: string; expiresAt: string };
+  }
+
+  it('signs in without MFA: tokens, the user, and the Garmin session stored encrypted', async () => {
+    const account = await newAccount(stack.sim);
+    const answer = await a().post('/v1/auth/login', { email: account.email, password: account.password }, { ip: uniqueIp() });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      scope: 'profile sync',
+      user: { garminProfileId: account.profileId, displayName: account.displayName },
+    });
+    expect(answer.body.accessToken).toMatch(/^fgs_at_[A-Za-z0-9_-]{43}$/);
+    expect(answer.body.refreshToken).toMatch(/^fgs_rt_[A-Za-z0-9_-]{43}$/);
+
+    const [state] = await stack.database.dataSource.query(
+      `SELECT encrypted_session, key_id, health_status, version FROM garmin_authentication_states WHERE user_id = $1`,
+      [answer.body.user.id],
+    );
+    expect(state).toMatchObject({ key_id: 'dev', health_status: 'active', version: 1 });
+    expect(state.encrypted_session).toMatch(/^v1\.dev\./);
+    expect(state.encrypted_session).not.toContain('oauth');
+  });
+
+  it('links the same Garmin account again to the same user, replacing its session', async () => {
+    const account = await newAccount(stack.sim);
+    const first = await a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+    const before = await stack.database.dataSource.query(`SELECT encrypted_session FROM garmin_authentication_states WHERE user_id = $1`, [first.body.user.id]);
+    const again = await Promise.all([b().post('/v1/auth/login', account.credentials, { ip: uniqueIp() }), a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() })]);
+
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    expect(again.map((r) => r.body.user.id)).toEqual([first.body.user.id, first.body.user.id]);
+    expect(await count(`SELECT count(*) AS n FROM users WHERE garmin_profile_id = $1`, [account.profileId])).toBe(1);
+    const [after] = await stack.database.dataSource.query(
+      `SELECT encrypted_session, version FROM garmin_authentication_states WHERE user_id = $1`,
+      [first.body.user.id],
+    );
+    expect(after.version).toBe(3);
+    expect(after.encrypted_session).not.toBe(before[0].encrypted_session);
+  });
+
+  it('finishes an MFA sign-in on another gateway process than the one that started it', async () => {
+    const account = await newAccount(stack.sim, 'email');
+    const challenge = await challengeFor(account);
+    expect(challenge.method).toBe('email');
+    expect(new Date(challenge.expiresAt).getTime()).toBeGreaterThan(Date.now());
+
+    const [pending] = await stack.database.dataSource.query(`SELECT encrypted_state FROM pending_sign_ins WHERE id = $1`, [challenge.challengeId]);
+    expect(pending.encrypted_state).toMatch(/^v1\.dev\./);
+
+    const code = await stack.sim.mfaCode(account.email);
+    const finished = await b().post('/v1/auth/mfa', { challengeId: challenge.challengeId, code }, { ip: uniqueIp() });
+    expect(finished.status).toBe(200);
+    expect(finished.body.user.garminProfileId).toBe(account.profileId);
+    expect(await count(`SELECT count(*) AS n FROM pending_sign_ins WHERE id = $1`, [challenge.challengeId])).toBe(0);
+
+    const reused = await a().post('/v1/auth/mfa', { challengeId: challenge.challengeId, code }, { ip: uniqueIp() });
+    expect(reused.status).toBe(410);
+  });
+
+  it('answers a wrong code with the attempts left, and still takes the right one', async () => {
+    const account = await newAccount(stack.sim, 'email');
+    const { challengeId } = await challengeFor(account);
+    const wrong = await b().post('/v1/auth/mfa', { challengeId, code: '000000' }, { ip: uniqueIp() });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ code: 'AUTH_INVALID_MFA_CODE', attemptsLeft: 4 });
+
+    const right = await a().post('/v1/auth/mfa', { challengeId, code: await stack.sim.mfaCode(account.email) }, { ip: uniqueIp() });
+    expect(right.status).toBe(200);
+  });
+
+  it('kills a challenge after 5 wrong codes, spread over both processes', async () => {
+    const account = await newAccount(stack.sim, 'email');
+    const { challengeId } = await challengeFor(account);
+    const left: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const wrong = await [a, b][i % 2]().post('/v1/auth/mfa', { challengeId, code: '000000' }, { ip: uniqueIp() });
+      expect(wrong.status).toBe(401);
+      left.push(wrong.body.attemptsLeft);
+    }
+    expect(left).toEqual([4, 3, 2, 1, 0]);
+    const dead = await a().post('/v1/auth/mfa', { challengeId, code: await stack.sim.mfaCode(account.email) }, { ip: uniqueIp() });
+    expect(dead.status).toBe(410);
+    expect(dead.body.code).toBe('AUTH_MFA_CHALLENGE_OVER');
+  });
+
+  it('never lets concurrent guesses exceed the allowance', async () => {
+    const account = await newAccount(stack.sim, 'email');
+    const { challengeId } = await challengeFor(account);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => [a, b][i % 2]().post('/v1/auth/mfa', { challengeId, code: '111111' }, { ip: uniqueIp() })),
+    );
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(answers.filter((r) => r.status === 410)).toHaveLength(7);
+  });
+
+  it('answers 410 for an expired challenge, ours or Garmin’s', async () => {
+    const ours = await challengeFor(await newAccount(stack.sim, 'email'));
+    await stack.database.dataSource.query(`UPDATE pending_sign_ins SET expires_at = now() - interval '1 second' WHERE id = $1`, [ours.challengeId]);
+    const expired = await b().post('/v1/auth/mfa', { challengeId: ours.challengeId, code: '123456' }, { ip: uniqueIp() });
+    expect(expired.status).toBe(410);
+    expect(expired.body.code).toBe('AUTH_MFA_CHALLENGE_EXPIRED');
+
+    const account = await newAccount(stack.sim, 'email');
+    const theirs = await challengeFor(account);
+    const code = await stack.sim.mfaCode(account.email);
+    await stack.sim.admin('/clock', { advanceMs: 11 * 60 * 1000 });
+    const late = await a().post('/v1/auth/mfa', { challengeId: theirs.challengeId, code }, { ip: uniqueIp() });
+    expect(late.status).toBe(410);
+  });
+
+  it('gives an unknown email and a wrong password the same answer', async () => {
+    const account = await newAccount(stack.sim);
+    const wrongPassword = await a().post('/v1/auth/login', { email: account.email, password: 'not-it' }, { ip: uniqueIp() });
+    const unknownEmail = await b().post('/v1/auth/login', { email: 'nobody-here@fittrack.test', password: 'not-it' }, { ip: uniqueIp() });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(unknownEmail.body).toEqual(wrongPassword.body);
+  });
+
+  it('maps a locked account to 423', async () => {
+    const account = await newAccount(stack.sim);
+    await stack.sim.admin(`/accounts/${account.email}/lock`);
+    const locked = await a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+    expect(locked.status).toBe(423);
+    expect(locked.body.code).toBe('GARMIN_ACCOUNT_LOCKED');
+  });
+
+  it('maps a captcha to 429 with Retry-After', async () => {
+    const account = await newAccount(stack.sim);
+    await stack.sim.admin(`/accounts/${account.email}/captcha`, { on: true });
+    const captcha = await a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+    expect(captcha.status).toBe(429);
+    expect(captcha.body.code).toBe('GARMIN_CAPTCHA_REQUIRED');
+    expect(Number(captcha.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  describe('with Garmin misbehaving', () => {
+    afterEach(() => stack.sim.admin('/faults', {}, 'PUT'));
+
+    async function loginsSeen(): Promise<number> {
+      return (await stack.sim.stats()).byRoute['/mobile/api/login'] ?? 0;
+    }
+
+    it('maps Garmin rate limiting to 429 with its Retry-After, and does not retry the sign-in', async () => {
+      const account = await newAccount(stack.sim);
+      await stack.sim.admin('/faults', { throttle: [{ prefix: '/mobile/api/login', retryAfterSeconds: 42 }] }, 'PUT');
+      const before = await loginsSeen();
+      const limited = await a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('GARMIN_RATE_LIMITED');
+      expect(limited.headers.get('retry-after')).toBe('42');
+      expect((await loginsSeen()) - before).toBe(1);
+    });
+
+    it('maps Garmin being down to 503, and does not retry the sign-in', async () => {
+      const account = await newAccount(stack.sim);
+      await stack.sim.admin('/faults', { serverErrors: { probability: 1, status: 503, prefix: '/mobile/api/login' } }, 'PUT');
+      const before = await loginsSeen();
+      const down = await b().post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+      expect(down.status).toBe(503);
+      expect(down.body.code).toBe('GARMIN_UNAVAILABLE');
+      expect((await loginsSeen()) - before).toBe(1);
+    });
+
+    it('gives an MFA attempt back when Garmin could not judge it', async () => {
+      const account = await newAccount(stack.sim, 'email');
+      const { challengeId } = await challengeFor(account);
+      await stack.sim.admin('/faults', { serverErrors: { probability: 1, status: 503, prefix: '/mobile/api/mfa' } }, 'PUT');
+      expect((await a().post('/v1/auth/mfa', { challengeId, code: '000000' }, { ip: uniqueIp() })).status).toBe(503);
+      await stack.sim.admin('/faults', {}, 'PUT');
+      const wrong = await b().post('/v1/auth/mfa', { challengeId, code: '000000' }, { ip: uniqueIp() });
+      expect(wrong.body.attemptsLeft).toBe(4);
+    });
+  });
+
+  it('counts sign-ins by outcome at /metrics', async () => {
+    const text = await (await fetch(`${a().url}/metrics`)).text();
+    expect(text).toMatch(/garmin_sign_ins_total\{step="password",outcome="signed_in"\} \d+/);
+    expect(text).toMatch(/garmin_sign_ins_total\{step="password",outcome="mfa_required"\} \d+/);
+    expect(text).toMatch(/garmin_sign_ins_total\{step="password",outcome="invalid_credentials"\} \d+/);
+    expect(text).toMatch(/garmin_sign_ins_total\{step="mfa",outcome="invalid_mfa_code"\} \d+/);
+  });
+});

@@ -1,0 +1,56 @@
+import { EntityManager } from 'typeorm';
+import { envelopeKeyId, SecretCipher } from '../crypto/secret-cipher';
+import { GarminAuthenticationState } from '../entities/garmin-authentication-state.entity';
+
+/** A Garmin session as the store keeps it: opaque JSON plus what schedulers read without decrypting. */
+export interface GarminLink<S> {
+  dialect: string;
+  session: S;
+  accessExpiresAt: Date | null;
+  refreshExpiresAt: Date | null;
+}
+
+const contextOf = (userId: string) => `garmin-session:${userId}`;
+
+/**
+ * The one place Garmin sessions are sealed and opened. Each envelope is bound to
+ * its user (AAD), so a row copied onto another user does not decrypt. Every
+ * write takes the caller's transaction, so a rotated token is stored with the
+ * rest of its unit of work or not at all.
+ */
+export class GarminLinkStore {
+  constructor(private readonly cipher: SecretCipher) {}
+
+  /** Stores a fresh session (a new sign-in): health back to active, version bumped. */
+  async save<S>(manager: EntityManager, userId: string, link: GarminLink<S>): Promise<void> {
+    const envelope = this.cipher.encrypt(JSON.stringify(link.session), contextOf(userId));
+    await manager.query(
+      `INSERT INTO garmin_authentication_states
+         (user_id, auth_dialect, encrypted_session, key_id, access_expires_at, refresh_expires_at, health_status, version)
+       VALUES ($1, $2, $3, $4, $5, $6, 'active', 1)
+       ON CONFLICT (user_id) DO UPDATE SET
+         auth_dialect = EXCLUDED.auth_dialect,
+         encrypted_session = EXCLUDED.encrypted_session,
+         key_id = EXCLUDED.key_id,
+         access_expires_at = EXCLUDED.access_expires_at,
+         refresh_expires_at = EXCLUDED.refresh_expires_at,
+         health_status = 'active',
+         health_reason = NULL,
+         cooldown_until = NULL,
+         version = garmin_authentication_states.version + 1,
+         updated_at = now()`,
+      [userId, link.dialect, envelope, envelopeKeyId(envelope), link.accessExpiresAt, link.refreshExpiresAt],
+    );
+  }
+
+  /** The decrypted session of a stored state. */
+  open<S>(state: GarminAuthenticationState): S {
+    return JSON.parse(this.cipher.decrypt(state.encryptedSession, contextOf(state.userId)).toString('utf8')) as S;
+  }
+
+  /** Forgets the user's Garmin tokens; false when there were none. */
+  async forget(manager: EntityManager, userId: string): Promise<boolean> {
+    const result = await manager.delete(GarminAuthenticationState, { userId });
+    return (result.affected ?? 0) > 0;
+  }
+}
