@@ -100,4 +100,27 @@ describe('auth-gateway process', () => {
     expect(exit.code).toBe(1);
     expect(gateway.logs).toContain(`NATS is unreachable at 127.0.0.1:${closedPort} (NATS_URL)`);
   });
+
+  it('serves its OpenAPI document, generated from the DTOs, at /docs', async () => {
+    const { proxy, gateway, baseUrl } = await startBehindProxy();
+    try {
+      const page = await fetch(`${baseUrl}/docs`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('swagger');
+      const document = (await (await fetch(`${baseUrl}/docs/json`)).json()) as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+      };
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/v1/auth/login', '/v1/auth/mfa', '/v1/auth/refresh', '/v1/auth/logout', '/v1/auth/me', '/v1/garmin/link']),
+      );
+      expect(document.components.schemas['LoginRequest'].required).toEqual(['email', 'password']);
+      expect(Object.keys(document.components.schemas['TokenResponse'].properties)).toEqual(
+        expect.arrayContaining(['accessToken', 'refreshToken', 'tokenType', 'expiresIn', 'scope', 'user']),
+      );
+    } finally {
+      await gateway.stop('SIGKILL');
+      await proxy.cut();
+    }
+  });
 });

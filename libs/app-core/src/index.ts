@@ -5,6 +5,7 @@ export * from './errors/domain-error';
 export * from './health/health.module';
 export * from './health/readiness-check';
 export * from './http/http-exception.filter';
+export * from './http/json-depth';
 export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';

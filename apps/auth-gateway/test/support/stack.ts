@@ -1,4 +1,4 @@
-import { runMigrations } from '@fittrack/persistence';
+import { createDataSource, runMigrations } from '@fittrack/persistence';
 import {
   createTestDatabase,
   createTestNamespace,
@@ -77,7 +77,7 @@ export class GatewayStack {
   ) {}
 
   static async start(options: StackOptions = {}): Promise<GatewayStack> {
-    const database = await createTestDatabase({ migrate: runMigrations });
+    const database = await createTestDatabase({ migrate: runMigrations, dataSource: (url) => createDataSource({ url, poolSize: 4 }) });
     const sim = await GarminSimulator.start();
     const prefix = createTestNamespace('gw');
     const stack = new GatewayStack(database, sim, prefix, [], {

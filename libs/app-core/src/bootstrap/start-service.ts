@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { HttpExceptionFilter } from '../http/http-exception.filter';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-depth';
 import { MetricsService } from '../metrics/metrics.service';
 import { describeStartupFailure } from './startup-failure';
 
@@ -37,6 +38,7 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
     );
     app.useLogger(app.get(Logger));
     countRequests(app);
+    refuseDeepJson(app);
     app.useGlobalPipes(createValidationPipe());
     app.useGlobalFilters(new HttpExceptionFilter());
     await definition.configure?.(app);
@@ -58,6 +60,14 @@ function countRequests(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+}
+
+/** A body nested deeper than any of ours is refused before validation can recurse into it. */
+function refuseDeepJson(app: NestFastifyApplication): void {
+  app.getHttpAdapter().getInstance().addHook('preValidation', async (request, reply) => {
+    if (!nestsDeeperThan(request.body)) return;
+    await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels` });
   });
 }
 

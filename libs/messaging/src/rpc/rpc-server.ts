@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NatsContext, ServerNats } from '@nestjs/microservices';
-import type { NatsAuth } from '@fittrack/app-core';
+import { MAX_JSON_DEPTH, nestsDeeperThan, type NatsAuth } from '@fittrack/app-core';
 import { RpcEnvelope, RpcErrorCode } from '@fittrack/contracts';
 import { lastValueFrom } from 'rxjs';
 import type { Msg } from 'nats';
@@ -45,6 +45,9 @@ export class RpcServer extends ServerNats {
       }
       if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
         return respond({ ok: false, error: { code: RpcErrorCode.BadRequest, message: 'payload must be a JSON object' } });
+      }
+      if (nestsDeeperThan(payload)) {
+        return respond({ ok: false, error: { code: RpcErrorCode.BadRequest, message: `payload nests deeper than ${MAX_JSON_DEPTH} levels` } });
       }
       const handler = this.getHandlerByPattern(channel);
       if (!handler) {
