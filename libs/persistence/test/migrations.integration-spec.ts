@@ -2,14 +2,22 @@ import { createTestDatabase, TestDatabase } from '@fittrack/testing';
 import { createDataSource, GarminAuthenticationState, revertAllMigrations, runMigrations, User } from '../src';
 
 const OUR_TABLES = [
+  'activities',
+  'activity_files',
   'authentication_tokens',
+  'daily_health',
   'garmin_authentication_states',
+  'outbox',
   'pending_sign_ins',
   'rate_limit_counters',
   'rotated_refresh_tokens',
+  'sync_cursors',
   'sync_jobs',
+  'sync_leases',
+  'upstream_budgets',
   'user_sessions',
   'users',
+  'workouts',
 ];
 
 async function tables(db: TestDatabase): Promise<string[]> {
@@ -37,7 +45,7 @@ describe('migrations', () => {
 
   it('apply to an empty database and match the entities exactly', async () => {
     expect(await tables(db)).toEqual([]);
-    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000']);
+    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000']);
     expect(await tables(db)).toEqual(OUR_TABLES);
     const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
@@ -69,10 +77,10 @@ describe('migrations', () => {
   });
 
   it('revert cleanly, leaving nothing of ours, and re-apply', async () => {
-    expect(await revertAllMigrations(db.url)).toEqual(['SignInState1764100000000', 'InitialSchema1764000000000']);
+    expect(await revertAllMigrations(db.url)).toEqual(['SyncEngine1764200000000', 'SignInState1764100000000', 'InitialSchema1764000000000']);
     expect(await tables(db)).toEqual([]);
     expect(await functions(db)).not.toContain('sync_jobs_guard_transition');
-    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000']);
+    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000']);
     expect(await tables(db)).toEqual(OUR_TABLES);
   });
 });

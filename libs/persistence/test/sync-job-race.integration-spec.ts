@@ -19,7 +19,7 @@ describe('racing sync job transitions', () => {
   async function runningJob(): Promise<string> {
     const job = await db.dataSource
       .getRepository(SyncJob)
-      .save({ userId, status: 'running', syncType: 'all', trigger: 'manual' } as Partial<SyncJob>);
+      .save({ userId, status: 'running', syncType: 'all', kinds: ['activities', 'health', 'workouts'], byKind: {}, trigger: 'manual' } as Partial<SyncJob>);
     return job.id;
   }
 

@@ -21,7 +21,7 @@ describe('sync job state machine in PostgreSQL', () => {
   async function jobIn(status: SyncJobStatus): Promise<string> {
     const job = await db.dataSource
       .getRepository(SyncJob)
-      .save({ userId, status, syncType: 'all', trigger: 'manual' } as Partial<SyncJob>);
+      .save({ userId, status, syncType: 'all', kinds: ['activities', 'health', 'workouts'], byKind: {}, trigger: 'manual' } as Partial<SyncJob>);
     return job.id;
   }
 

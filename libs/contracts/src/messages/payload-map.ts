@@ -2,6 +2,7 @@ import { CommandSubject, EventSubject, RpcSubject } from './subjects';
 import {
   SyncCancelRequest,
   SyncGetRequest,
+  SessionEvent,
   SyncJobEvent,
   SyncJobView,
   SyncRunCommand,
@@ -32,6 +33,7 @@ export interface EventContract {
   [EventSubject.SyncCompleted]: SyncJobEvent;
   [EventSubject.SyncFailed]: SyncJobEvent;
   [EventSubject.SyncCancelled]: SyncJobEvent;
+  [EventSubject.SessionNeedsLogin]: SessionEvent;
 }
 
 export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];

@@ -8,10 +8,11 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
 } from 'class-validator';
 import { GarminSessionHealth } from '../enums/garmin-session-health';
 import { SyncJobStatus } from '../enums/sync-job-status';
-import { SYNC_TYPES, SyncType } from '../enums/sync-type';
+import { SYNC_TYPES, SyncKind, SyncTrigger, SyncType } from '../enums/sync-type';
 
 export class WorkerPingRequest {
   /** Echoed back, so a caller can match replies to requests. */
@@ -58,10 +59,11 @@ export interface UserStatusView {
   garmin: GarminLinkView;
 }
 
-export class SyncStartRequest {
-  @IsUUID()
-  userId!: string;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What to sync: the HTTP body of POST /v1/sync, and the RPC request without the user. */
+export class SyncRequestFields {
+  /** Data kinds; none (or `all`) means every kind. */
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -69,14 +71,22 @@ export class SyncStartRequest {
   @IsIn(SYNC_TYPES, { each: true })
   types?: SyncType[];
 
-  /** Calendar date (YYYY-MM-DD) the sync starts from; omitted means incremental. */
+  /** First calendar date (YYYY-MM-DD) to sync; without dates the sync is incremental. */
   @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'from must be a calendar date (YYYY-MM-DD)' })
   @IsDateString({ strict: true })
   from?: string;
 
+  /** Last calendar date to sync (inclusive); defaults to today. */
   @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'to must be a calendar date (YYYY-MM-DD)' })
   @IsDateString({ strict: true })
   to?: string;
+}
+
+export class SyncStartRequest extends SyncRequestFields {
+  @IsUUID()
+  userId!: string;
 }
 
 export class SyncJobRef {
@@ -90,15 +100,26 @@ export class SyncJobRef {
 export class SyncGetRequest extends SyncJobRef {}
 export class SyncCancelRequest extends SyncJobRef {}
 
+/** Items of one data kind: planned (null until known) and done. */
+export interface KindProgress {
+  processed: number;
+  total: number | null;
+}
+
 /** What any reader (HTTP, RPC, events) sees of a sync job. */
 export interface SyncJobView {
   id: string;
   userId: string;
   status: SyncJobStatus;
   type: SyncType;
+  kinds: SyncKind[];
+  trigger: SyncTrigger;
   progress: number;
   processedItems: number;
   totalItems: number | null;
+  /** The kind being fetched now (running jobs). */
+  currentKind: SyncKind | null;
+  byKind: Partial<Record<SyncKind, KindProgress>>;
   from: string | null;
   to: string | null;
   error: string | null;
@@ -113,6 +134,12 @@ export class SyncRunCommand {
 
   @IsUUID()
   userId!: string;
+}
+
+export interface SessionEvent {
+  userId: string;
+  reason: string;
+  at: string;
 }
 
 /** Published on every state change and progress step of a job. */

@@ -28,6 +28,8 @@ export const EventSubject = {
   SyncCompleted: 'garmin.events.sync.completed',
   SyncFailed: 'garmin.events.sync.failed',
   SyncCancelled: 'garmin.events.sync.cancelled',
+  /** A user's Garmin session can no longer be refreshed: they must sign in again. */
+  SessionNeedsLogin: 'garmin.events.session.needs_login',
 } as const;
 export type EventSubject = (typeof EventSubject)[keyof typeof EventSubject];
 

@@ -1,13 +1,38 @@
+import { Activity } from './activity.entity';
+import { ActivityFile } from './activity-file.entity';
 import { AuthenticationToken } from './authentication-token.entity';
+import { DailyHealth } from './daily-health.entity';
 import { GarminAuthenticationState } from './garmin-authentication-state.entity';
+import { OutboxMessage } from './outbox-message.entity';
 import { PendingSignIn } from './pending-sign-in.entity';
 import { RateLimitCounter } from './rate-limit-counter.entity';
 import { RotatedRefreshToken } from './rotated-refresh-token.entity';
+import { SyncCursor } from './sync-cursor.entity';
 import { SyncJob } from './sync-job.entity';
+import { SyncLease } from './sync-lease.entity';
+import { UpstreamBudget } from './upstream-budget.entity';
 import { UserSession } from './user-session.entity';
 import { User } from './user.entity';
+import { Workout } from './workout.entity';
 
-export { AuthenticationToken, GarminAuthenticationState, PendingSignIn, RateLimitCounter, RotatedRefreshToken, SyncJob, User, UserSession };
+export {
+  Activity,
+  ActivityFile,
+  AuthenticationToken,
+  DailyHealth,
+  GarminAuthenticationState,
+  OutboxMessage,
+  PendingSignIn,
+  RateLimitCounter,
+  RotatedRefreshToken,
+  SyncCursor,
+  SyncJob,
+  SyncLease,
+  UpstreamBudget,
+  User,
+  UserSession,
+  Workout,
+};
 
 export const ENTITIES = [
   User,
@@ -18,4 +43,12 @@ export const ENTITIES = [
   PendingSignIn,
   RateLimitCounter,
   SyncJob,
+  OutboxMessage,
+  SyncLease,
+  SyncCursor,
+  UpstreamBudget,
+  Activity,
+  ActivityFile,
+  DailyHealth,
+  Workout,
 ];

@@ -1,4 +1,4 @@
-import { SYNC_JOB_STATUSES, SYNC_TRIGGERS, SYNC_TYPES, SyncJobStatus, SyncTrigger, SyncType } from '@fittrack/contracts';
+import { KindProgress, SYNC_JOB_STATUSES, SYNC_TRIGGERS, SYNC_TYPES, SyncJobStatus, SyncKind, SyncTrigger, SyncType } from '@fittrack/contracts';
 import {
   Check,
   Column,
@@ -20,6 +20,7 @@ import { User } from './user.entity';
 @Entity({ name: 'sync_jobs' })
 // created_at DESC in the migration (newest jobs first); TypeORM cannot declare a column's order.
 @Index('ix_sync_jobs_user_created', ['userId', 'createdAt'])
+@Index('uq_sync_jobs_active_request', ['userId', 'dedupeKey'], { unique: true, where: `"status" IN ('pending', 'running')` })
 @Check('ck_sync_jobs_status', sqlIn('status', SYNC_JOB_STATUSES))
 @Check('ck_sync_jobs_sync_type', sqlIn('sync_type', SYNC_TYPES))
 @Check('ck_sync_jobs_trigger', sqlIn('trigger', SYNC_TRIGGERS))
@@ -44,6 +45,29 @@ export class SyncJob {
 
   @Column({ name: 'sync_type', type: 'text' })
   syncType!: SyncType;
+
+  /** The data kinds asked for, in SYNC_KINDS order. */
+  @Column({ name: 'kinds', type: 'text', array: true })
+  kinds!: SyncKind[];
+
+  /** Processed and planned items per kind. */
+  @Column({ name: 'by_kind', type: 'jsonb' })
+  byKind!: Partial<Record<SyncKind, KindProgress>>;
+
+  @Column({ name: 'current_kind', type: 'text', nullable: true })
+  currentKind!: SyncKind | null;
+
+  /** Same user + same key = the same request: at most one pending or running (uq_sync_jobs_active_request). */
+  @Column({ name: 'dedupe_key', type: 'text', nullable: true })
+  dedupeKey!: string | null;
+
+  /** Workers do not start the job before this (nightly spreading). */
+  @Column({ name: 'not_before', type: 'timestamptz', nullable: true })
+  notBefore!: Date | null;
+
+  /** Machine-readable reason of a failure (needs_login, gave_up, …). */
+  @Column({ name: 'error_code', type: 'text', nullable: true })
+  errorCode!: string | null;
 
   @Column({ name: 'trigger', type: 'text' })
   trigger!: SyncTrigger;

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A command written in the same transaction as the state it is about, and
+ * published to JetStream afterwards by the relay (with `msg_id` as Nats-Msg-Id,
+ * so publishing twice is harmless). Nothing is lost between commit and publish.
+ */
+@Entity({ name: 'outbox' })
+@Index('ix_outbox_unpublished', ['id'], { where: `"published_at" IS NULL` })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_outbox' })
+  id!: string;
+
+  @Column({ name: 'subject', type: 'text' })
+  subject!: string;
+
+  @Column({ name: 'msg_id', type: 'text' })
+  msgId!: string;
+
+  @Column({ name: 'payload', type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+}
