@@ -3,6 +3,7 @@ import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fi
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { AuthModule } from './auth/auth.module';
+import { SyncModule } from './sync/sync.module';
 import { GatewayConfig } from './config/gateway.config';
 
 export const SERVICE_NAME = 'auth-gateway';
@@ -22,6 +23,7 @@ export class AppModule {
         HealthModule.forRoot([NatsReadinessCheck]),
         MetricsModule,
         AuthModule,
+        SyncModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

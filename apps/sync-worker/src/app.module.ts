@@ -1,17 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fittrack/app-core';
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
-import { databaseModule } from '@fittrack/persistence';
+import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { WorkerConfig } from './config/worker.config';
 import { PingController } from './ping/ping.controller';
+import { SyncModule } from './sync/sync.module';
 
 export const SERVICE_NAME = 'sync-worker';
 
 @Module({})
 export class AppModule {
   static forRoot(config: WorkerConfig): DynamicModule {
+    const secrets = secretProviders(config.encryptionKeyring);
     return {
       module: AppModule,
+      global: true,
       imports: [
         AppConfigModule.forRoot(config),
         loggingModule(SERVICE_NAME, config),
@@ -19,8 +22,11 @@ export class AppModule {
         NatsModule.forService(SERVICE_NAME, config),
         HealthModule.forRoot([NatsReadinessCheck]),
         MetricsModule,
+        SyncModule,
       ],
       controllers: [PingController],
+      providers: secrets,
+      exports: secrets,
     };
   }
 }

@@ -8,3 +8,5 @@ export * from './rpc/rpc-error';
 export * from './rpc/rpc-exceptions.filter';
 export * from './rpc/rpc-server';
 export * from './rpc/rpc-handler.decorator';
+export * from './events/event-publisher';
+export * from './jetstream/command-stream';

@@ -7,3 +7,8 @@ export * from './migrations';
 export * from './persistence.error';
 export * from './sync-jobs/sync-job-transitions';
 export * from './typeorm-options';
+export * from './sync-jobs/enqueue-sync-job';
+export * from './sync-jobs/job-view';
+export * from './sync-jobs/leases';
+export * from './sync-jobs/outbox';
+export * from './upsert/upsert-rows';

@@ -1,8 +1,57 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
+
+const IntSetting = (min: number, max: number) => applyDecorators(Type(() => Number), IsInt(), Min(min), Max(max));
+const RateSetting = () => applyDecorators(Type(() => Number), IsNumber(), Min(0), Max(10_000));
 
 /** Everything the sync worker is configured with (README, "Configuration"). */
 export class WorkerConfig extends GarminServiceConfig {
   @IsPort()
   PORT = 3001;
+
+  /** Jobs one worker process runs at once. */
+  @IntSetting(1, 256)
+  SYNC_CONCURRENCY = 4;
+
+  /** Requests one job has in flight to Garmin at once (details, files, days). */
+  @IntSetting(1, 32)
+  SYNC_ITEM_CONCURRENCY = 4;
+
+  /** Attempts at a job (crashes, Garmin outages) before it is failed with the reason. */
+  @IntSetting(1, 100)
+  SYNC_MAX_ATTEMPTS = 5;
+
+  /** JetStream redelivers a command this long after its worker went silent; live jobs signal in-progress well before. */
+  @IntSetting(1000, 600_000)
+  SYNC_ACK_WAIT_MS = 30_000;
+
+  /** A user's lease lasts this long unless renewed; a killed worker's job is picked up after it. */
+  @IntSetting(1000, 600_000)
+  SYNC_LEASE_TTL_MS = 20_000;
+
+  /** How far back a user's first sync goes. */
+  @IntSetting(1, 3650)
+  SYNC_BACKFILL_DAYS = 30;
+
+  /** Recent activities re-read by every incremental sync, so edits (name, type) arrive. */
+  @IntSetting(0, 365)
+  SYNC_ACTIVITY_REREAD_DAYS = 7;
+
+  /** At most this often a running job's progress is written and published. */
+  @IntSetting(50, 60_000)
+  SYNC_PROGRESS_INTERVAL_MS = 500;
+
+  /** Garmin requests per second per account and overall, shared by every worker (0: no limit). */
+  @RateSetting()
+  GARMIN_ACCOUNT_RATE_PER_SECOND = 3;
+
+  @RateSetting()
+  GARMIN_GLOBAL_RATE_PER_SECOND = 30;
+
+  /** Refresh a Garmin access token this long before it expires. */
+  @IntSetting(0, 86_400)
+  GARMIN_REFRESH_SKEW_SECONDS = 300;
 }

@@ -10,6 +10,8 @@ export interface PoliteSenderOptions {
   breaker?: { errorThresholdPercentage: number; resetTimeoutMs: number; volumeThreshold: number };
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told of every exchange's outcome (for metrics): an answer, a 429, or a failure. */
+  observe?: (host: string, outcome: 'ok' | '429' | 'error') => void;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -51,12 +53,16 @@ export class PoliteSender {
   }
 
   async send(account: string, url: string, options: SendOptions): Promise<Answer> {
-    const breaker = this.breakerOf(new URL(url).host);
+    const host = new URL(url).host;
+    const breaker = this.breakerOf(host);
     for (let attempt = 0; ; attempt++) {
       await this.options.rateLimiter?.acquire(account);
       try {
-        return await breaker.fire(url, options);
+        const answer = await breaker.fire(url, options);
+        this.options.observe?.(host, 'ok');
+        return answer;
       } catch (error) {
+        this.options.observe?.(host, error instanceof GarminError && error.code === GarminErrorCode.RateLimited ? '429' : 'error');
         if (breaker.opened && !(error instanceof GarminError)) {
           throw GarminError.unavailable(`${new URL(url).host} is failing; its circuit is open`);
         }
@@ -64,6 +70,7 @@ export class PoliteSender {
         if (error instanceof GarminError && error.code === GarminErrorCode.RateLimited) {
           const wait = error.retryAfterSeconds ?? Math.ceil(backoffDelayMs(attempt, this.retry, this.random) / 1000);
           if (last || wait > this.retry.maxRetryAfterSeconds) throw error;
+          if (error.retryAfterSeconds !== undefined) await this.options.rateLimiter?.penalize?.(account, wait);
           await this.sleep(wait * 1000);
           continue;
         }

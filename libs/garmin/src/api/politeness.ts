@@ -6,6 +6,8 @@
 export interface RateLimiter {
   /** Resolves when one more request for `account` may go out. */
   acquire(account: string): Promise<void>;
+  /** Garmin answered 429 with Retry-After: no request for `account` before that, from anyone sharing the limiter. */
+  penalize?(account: string, seconds: number): Promise<void>;
 }
 
 export interface RetryPolicy {

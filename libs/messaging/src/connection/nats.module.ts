@@ -5,6 +5,7 @@ import { RpcClient } from '../rpc/rpc-client';
 import { connectNats } from './connect';
 import { NatsReadinessCheck } from './nats-readiness.check';
 import { NATS_CONNECTION, NATS_OPTIONS, NatsModuleOptions } from './nats.tokens';
+import { EventPublisher } from '../events/event-publisher';
 import { SubjectNamer } from './subject-namer';
 
 @Injectable()
@@ -44,8 +45,9 @@ export class NatsModule {
         SubjectNamer,
         RpcClient,
         NatsReadinessCheck,
+        EventPublisher,
       ],
-      exports: [NATS_OPTIONS, NATS_CONNECTION, SubjectNamer, RpcClient, NatsReadinessCheck],
+      exports: [NATS_OPTIONS, NATS_CONNECTION, SubjectNamer, RpcClient, NatsReadinessCheck, EventPublisher],
     };
   }
 }

@@ -43,6 +43,30 @@ export class GarminLinkStore {
     );
   }
 
+  /**
+   * Writes a refreshed session over the one read at `expectedVersion`; false if
+   * someone else wrote first (their session is then the current one).
+   */
+  async rotate<S>(manager: EntityManager, userId: string, expectedVersion: number, link: GarminLink<S>): Promise<boolean> {
+    const envelope = this.cipher.encrypt(JSON.stringify(link.session), contextOf(userId));
+    const [, affected]: [unknown, number] = await manager.query(
+      `UPDATE garmin_authentication_states SET
+         encrypted_session = $3, key_id = $4, access_expires_at = $5, refresh_expires_at = $6,
+         health_status = 'active', health_reason = NULL, version = version + 1, updated_at = now()
+       WHERE user_id = $1 AND version = $2`,
+      [userId, expectedVersion, envelope, envelopeKeyId(envelope), link.accessExpiresAt, link.refreshExpiresAt],
+    );
+    return affected === 1;
+  }
+
+  /** Records that the session is unusable (needs a new sign-in, revoked, …), keeping the tokens for diagnosis. */
+  async markUnhealthy(manager: EntityManager, userId: string, health: 'refresh_failed' | 'needs_login' | 'revoked', reason: string): Promise<void> {
+    await manager.query(
+      `UPDATE garmin_authentication_states SET health_status = $2, health_reason = $3, version = version + 1, updated_at = now() WHERE user_id = $1`,
+      [userId, health, reason],
+    );
+  }
+
   /** The decrypted session of a stored state. */
   open<S>(state: GarminAuthenticationState): S {
     return JSON.parse(this.cipher.decrypt(state.encryptedSession, contextOf(state.userId)).toString('utf8')) as S;

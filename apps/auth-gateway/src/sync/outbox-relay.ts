@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CommandSubject } from '@fittrack/contracts';
+import { pruneOutbox, relayOutbox } from '@fittrack/persistence';
+import { ensureCommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
+import type { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+
+const POLL_MS = 250;
+const BATCH = 500;
+
+/**
+ * Publishes what the outbox holds to JetStream, with Nats-Msg-Id, then marks it
+ * sent. Several relays (replicas) can run: rows are claimed with SKIP LOCKED,
+ * and a double publish is dropped by JetStream's duplicate window. `kick()`
+ * after a commit publishes at once; the poll catches everything else (a
+ * crash, NATS being down for a while).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private streamReady = false;
+  private lastPrune = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly namer: SubjectNamer,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Publish now (coalesced: a kick during a run makes one more run). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.warn(`outbox relay: ${String(error)}; retrying`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    if (!this.streamReady) {
+      await ensureCommandStream(await this.nats.jetstreamManager(), this.namer.prefix);
+      this.streamReady = true;
+    }
+    const js = this.nats.jetstream();
+    while (!this.stopped) {
+      const sent = await relayOutbox(this.dataSource.manager, BATCH, async (rows) => {
+        await Promise.all(
+          rows.map((row) =>
+            js.publish(this.namer.subject(row.subject as CommandSubject), Buffer.from(JSON.stringify(row.payload)), { msgID: row.msg_id }),
+          ),
+        );
+      });
+      if (sent < BATCH) break;
+    }
+    if (Date.now() - this.lastPrune > 3600_000) {
+      this.lastPrune = Date.now();
+      await pruneOutbox(this.dataSource.manager, 7);
+    }
+  }
+}

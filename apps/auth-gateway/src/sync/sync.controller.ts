@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Res, Sse, UseGuards } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { isTerminalStatus, SyncJobView } from '@fittrack/contracts';
+import type { FastifyReply } from 'fastify';
+import { Observable } from 'rxjs';
+import { Caller } from '../tokens/api-tokens.service';
+import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { JobWatcher } from './job-watcher';
+import { KindProgressDto, SyncJobDto, SyncJobPageDto, SyncJobsQuery, SyncRequestBody } from './sync.dto';
+import { SyncJobsService } from './sync-jobs.service';
+
+@ApiTags('sync')
+@ApiBearerAuth()
+@ApiExtraModels(KindProgressDto)
+@UseGuards(BearerGuard)
+@Controller('v1/sync')
+export class SyncController {
+  constructor(
+    private readonly jobs: SyncJobsService,
+    private readonly watcher: JobWatcher,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Ask for a sync; answers the job at once (the same job if an equivalent one is pending or running)' })
+  @ApiAcceptedResponse({ type: SyncJobDto, description: 'a new job' })
+  @ApiOkResponse({ type: SyncJobDto, description: 'the equivalent job already pending or running' })
+  @ApiConflictResponse({ description: 'no Garmin account linked, or its session needs a new sign-in' })
+  async start(@CurrentCaller() caller: Caller, @Body() body: SyncRequestBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncJobView> {
+    const { job, created } = await this.jobs.start(caller.userId, body, 'manual');
+    if (!created) void reply.status(200);
+    return job;
+  }
+
+  @Get('jobs')
+  @ApiOperation({ summary: "The caller's sync jobs, newest first" })
+  @ApiOkResponse({ type: SyncJobPageDto })
+  list(@CurrentCaller() caller: Caller, @Query() query: SyncJobsQuery) {
+    return this.jobs.list(caller.userId, query.page, query.pageSize, query.status);
+  }
+
+  @Get('jobs/:id')
+  @ApiOperation({ summary: 'One job: status, progress, items per kind, times, error' })
+  @ApiOkResponse({ type: SyncJobDto })
+  @ApiNotFoundResponse({ description: 'no such job of the caller (another user’s is not found either)' })
+  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<SyncJobView> {
+    return this.jobs.get(caller.userId, id);
+  }
+
+  @Sse('jobs/:id/events')
+  @ApiOperation({ summary: 'Server-sent events: the job on every change, until it ends' })
+  @ApiProduces('text/event-stream')
+  async events(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<Observable<MessageEvent>> {
+    const first = await this.jobs.get(caller.userId, id);
+    return this.watcher.watch(first, (job) => ({ type: isTerminalStatus(job.status) ? 'end' : 'job', id: `${job.processedItems}:${job.status}`, data: job }));
+  }
+
+  @Post('jobs/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a pending or running job; what was stored stays' })
+  @ApiOkResponse({ type: SyncJobDto })
+  @ApiNotFoundResponse({ description: 'no such job of the caller' })
+  @ApiConflictResponse({ description: 'the job has already ended' })
+  cancel(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<SyncJobView> {
+    return this.jobs.cancel(caller.userId, id);
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SYNC_JOB_STATUSES, SYNC_KINDS, SYNC_TYPES, SyncJobStatus, SyncRequestFields } from '@fittrack/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** POST /v1/sync: the validation is the contract's (shared with garmin.rpc.sync.start). */
+export class SyncRequestBody extends SyncRequestFields {}
+ApiPropertyOptional({ enum: SYNC_TYPES, isArray: true, description: 'data kinds; none or "all" means every kind' })(SyncRequestBody.prototype, 'types');
+ApiPropertyOptional({ format: 'date', description: 'first day to sync; without dates the sync is incremental' })(SyncRequestBody.prototype, 'from');
+ApiPropertyOptional({ format: 'date', description: 'last day to sync (inclusive); defaults to today' })(SyncRequestBody.prototype, 'to');
+
+export class SyncJobsQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+
+  @ApiPropertyOptional({ enum: SYNC_JOB_STATUSES })
+  @IsOptional()
+  @IsIn(SYNC_JOB_STATUSES)
+  status?: SyncJobStatus;
+}
+
+class KindProgressDto {
+  @ApiProperty() processed!: number;
+  @ApiProperty({ type: Number, nullable: true }) total!: number | null;
+}
+
+export class SyncJobDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ enum: SYNC_JOB_STATUSES }) status!: string;
+  @ApiProperty({ enum: SYNC_TYPES }) type!: string;
+  @ApiProperty({ enum: SYNC_KINDS, isArray: true }) kinds!: string[];
+  @ApiProperty({ enum: ['manual', 'platform', 'nightly'] }) trigger!: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
+  @ApiProperty() processedItems!: number;
+  @ApiProperty({ type: Number, nullable: true }) totalItems!: number | null;
+  @ApiProperty({ enum: SYNC_KINDS, nullable: true }) currentKind!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/KindProgressDto' } }) byKind!: Record<string, KindProgressDto>;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) from!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) to!: string | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+}
+
+export class SyncJobPageDto {
+  @ApiProperty({ type: SyncJobDto, isArray: true }) items!: SyncJobDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
+
+export { KindProgressDto };

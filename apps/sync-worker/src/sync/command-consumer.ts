@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SyncRunCommand } from '@fittrack/contracts';
+import { commandStreamName, ensureCommandStream, ensureSyncConsumer, NATS_CONNECTION, SubjectNamer, SYNC_CONSUMER } from '@fittrack/messaging';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { JsMsg, NatsConnection } from 'nats';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WorkerConfig } from '../config/worker.config';
+import { JobRunner, Verdict } from './job-runner';
+import { SyncMetrics } from './sync.metrics';
+
+const FETCH_EXPIRES_MS = 2000;
+
+/**
+ * The shared durable pull consumer: SYNC_CONCURRENCY lanes per process, each
+ * pulling one command at a time, so scaling out is starting more processes.
+ * A malformed command is terminated with its reason logged (never retried,
+ * never blocking the rest); everything else is acked, or nak'ed with a delay
+ * to be redelivered.
+ */
+@Injectable()
+export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CommandConsumer.name);
+  private stopping = false;
+  private lanes: Promise<void>[] = [];
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly namer: SubjectNamer,
+    private readonly runner: JobRunner,
+    private readonly metrics: SyncMetrics,
+    private readonly config: WorkerConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const jsm = await this.nats.jetstreamManager();
+    await ensureCommandStream(jsm, this.namer.prefix);
+    await ensureSyncConsumer(jsm, this.namer.prefix, { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 10_000 });
+    this.lanes = Array.from({ length: this.config.SYNC_CONCURRENCY }, (_, lane) => this.lane(lane));
+  }
+
+  /** Stops pulling; running jobs stop at their next checkpoint and hand their command back for redelivery. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.lanes);
+  }
+
+  private async lane(lane: number): Promise<void> {
+    const consumer = await this.nats.jetstream().consumers.get(commandStreamName(this.namer.prefix), SYNC_CONSUMER);
+    while (!this.stopping) {
+      let message: JsMsg | null = null;
+      try {
+        message = await consumer.next({ expires: FETCH_EXPIRES_MS });
+      } catch (error) {
+        if (this.stopping) break;
+        this.logger.warn(`lane ${lane}: pulling failed (${String(error)}); retrying`);
+        await sleep(1000);
+        continue;
+      }
+      if (message) await this.handle(message);
+    }
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
+    const command = await parseCommand(message.data);
+    if (typeof command === 'string') {
+      this.logger.warn(`rejected sync command #${message.seq}: ${command}`);
+      this.metrics.rejected();
+      message.term(command);
+      return;
+    }
+    let verdict: Verdict;
+    try {
+      verdict = await this.runner.run(command, { working: () => message.working(), stopping: () => this.stopping });
+    } catch (error) {
+      // The database away, most likely: leave the command for a later delivery.
+      this.logger.warn(`job ${command.jobId}: ${String(error)}; will be redelivered`);
+      verdict = { retryInMs: 2000 };
+    }
+    if ('ack' in verdict) message.ack();
+    else if ('reject' in verdict) {
+      this.logger.warn(`rejected sync command for job ${command.jobId}: ${verdict.reject}`);
+      this.metrics.rejected();
+      message.term(verdict.reject);
+    } else message.nak(verdict.retryInMs);
+  }
+}
+
+async function parseCommand(data: Uint8Array): Promise<SyncRunCommand | string> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(data).toString('utf8'));
+  } catch {
+    return 'the command is not JSON';
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return 'the command must be a JSON object';
+  const command = plainToInstance(SyncRunCommand, payload);
+  const problems = await validate(command, { whitelist: true, forbidNonWhitelisted: true });
+  if (problems.length > 0) return `invalid command: ${problems.map((p) => Object.values(p.constraints ?? {}).join(', ')).join('; ')}`;
+  return command;
+}

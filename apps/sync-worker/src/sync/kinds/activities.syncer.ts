@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { ActivitySummary } from '@fittrack/garmin';
+import { upsertRows, UpsertSpec } from '@fittrack/persistence';
+import { unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { WorkerConfig } from '../../config/worker.config';
+import { addDays, inPool } from './calendar';
+import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
+
+const PAGE = 100;
+const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const gmtToDate = (gmt: string | undefined) => (gmt ? new Date(`${gmt.replace(' ', 'T')}Z`) : null);
+
+const SUMMARY: UpsertSpec<{ userId: string; a: ActivitySummary }> = {
+  table: 'activities',
+  columns: ['user_id', 'activity_id', 'name', 'activity_type', 'start_time_utc', 'start_date_local', 'duration_s', 'distance_m', 'calories', 'average_hr', 'summary'],
+  key: ['user_id', 'activity_id'],
+  update: ['name', 'activity_type', 'start_time_utc', 'start_date_local', 'duration_s', 'distance_m', 'calories', 'average_hr', 'summary'],
+  casts: { summary: 'jsonb' },
+  touch: true,
+  values: ({ userId, a }) => [
+    userId,
+    a.activityId,
+    a.activityName ?? null,
+    a.activityType?.typeKey ?? null,
+    gmtToDate(a.startTimeGMT),
+    a.startTimeLocal?.slice(0, 10) ?? null,
+    num(a.duration),
+    num(a.distance),
+    num(a['calories']),
+    num(a['averageHR']),
+    JSON.stringify(a),
+  ],
+};
+
+const DETAIL: UpsertSpec<{ userId: string; a: ActivitySummary; detail: unknown }> = {
+  table: 'activities',
+  columns: ['user_id', 'activity_id', 'summary', 'detail'],
+  key: ['user_id', 'activity_id'],
+  update: ['detail'],
+  casts: { summary: 'jsonb', detail: 'jsonb' },
+  touch: true,
+  values: ({ userId, a, detail }) => [userId, a.activityId, JSON.stringify(a), JSON.stringify(detail)],
+};
+
+const FILE: UpsertSpec<{ userId: string; activityId: number; format: string; data: Buffer }> = {
+  table: 'activity_files',
+  columns: ['user_id', 'activity_id', 'file_format', 'data', 'sha256', 'size_bytes'],
+  key: ['user_id', 'activity_id'],
+  update: ['file_format', 'data', 'sha256', 'size_bytes'],
+  values: (f) => [f.userId, f.activityId, f.format, f.data, createHash('sha256').update(f.data).digest('hex'), f.data.length],
+};
+
+/** The FIT file inside Garmin's ZIP (or the bytes as they are, if Garmin sent something else). */
+export function originalFile(bytes: Buffer): { format: string; data: Buffer } {
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return { format: bytes.subarray(8, 12).toString('latin1') === '.FIT' ? 'fit' : 'bin', data: bytes };
+  const entries = unzipSync(new Uint8Array(bytes));
+  const name = Object.keys(entries).find((n) => n.toLowerCase().endsWith('.fit')) ?? Object.keys(entries)[0];
+  if (!name) return { format: 'zip', data: bytes };
+  return { format: name.toLowerCase().endsWith('.fit') ? 'fit' : name.split('.').pop() ?? 'bin', data: Buffer.from(entries[name]) };
+}
+
+/**
+ * Activities: the list (by date range for a backfill, newest first for an
+ * incremental sync, down to a re-read window so edits arrive), then detail and
+ * original file for every activity that is new or whose list entry changed.
+ */
+@Injectable()
+export class ActivitiesSyncer implements KindSyncer {
+  readonly kind = 'activities' as const;
+
+  constructor(private readonly config: WorkerConfig) {}
+
+  async sync(run: KindRun): Promise<CursorUpdate | undefined> {
+    const { ctx, api, manager } = run;
+    const userId = ctx.userId;
+    const listed = run.range || !run.cursor?.newestItemAt ? await this.listRange(run) : await this.listRecent(run);
+
+    // Compared before the new list entries are written: a changed entry (an edit) means fetching again.
+    const complete = await this.alreadyComplete(run, listed);
+    if (listed.length > 0) run.stored(await upsertRows(manager, SUMMARY, listed.map((a) => ({ userId, a }))));
+    const needed = listed.filter((a) => !complete.has(a.activityId));
+    ctx.plan(this.kind, needed.length * 2);
+
+    await inPool(needed, run.concurrency, async (a) => {
+      ctx.checkpoint();
+      const detail = await api.activity(a.activityId);
+      ctx.done(this.kind);
+      ctx.checkpoint();
+      const file = await api.activityFile(a.activityId);
+      ctx.done(this.kind);
+      await manager.transaction(async (tx) => {
+        run.stored(await upsertRows(tx, DETAIL, [{ userId, a, detail: detail ?? {} }]));
+        if (file) await upsertRows(tx, FILE, [{ userId, activityId: a.activityId, ...originalFile(file) }]);
+      });
+    });
+
+    if (run.range) return undefined;
+    const newest = listed.map((a) => gmtToDate(a.startTimeGMT)).reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), run.cursor?.newestItemAt ?? null);
+    return { newestItemAt: newest };
+  }
+
+  /** A backfill or a requested range: every page of the range. */
+  private async listRange(run: KindRun): Promise<ActivitySummary[]> {
+    const from = run.range?.from ?? addDays(run.today, -(this.config.SYNC_BACKFILL_DAYS - 1));
+    const to = run.range?.to ?? run.today;
+    const all: ActivitySummary[] = [];
+    for (let start = 0; ; start += PAGE) {
+      run.ctx.checkpoint();
+      run.ctx.plan(this.kind, 1);
+      const page = await run.api.activities(start, PAGE, { from, to });
+      run.ctx.done(this.kind);
+      all.push(...page);
+      if (page.length < PAGE) return all;
+    }
+  }
+
+  /** Incremental: newest first until past the re-read window before the newest activity already stored. */
+  private async listRecent(run: KindRun): Promise<ActivitySummary[]> {
+    const horizon = (run.cursor?.newestItemAt?.getTime() ?? 0) - this.config.SYNC_ACTIVITY_REREAD_DAYS * 86_400_000;
+    const all: ActivitySummary[] = [];
+    for (let start = 0; ; start += PAGE) {
+      run.ctx.checkpoint();
+      run.ctx.plan(this.kind, 1);
+      const page = await run.api.activities(start, PAGE);
+      run.ctx.done(this.kind);
+      const fresh = page.filter((a) => (gmtToDate(a.startTimeGMT)?.getTime() ?? 0) >= horizon);
+      all.push(...fresh);
+      if (page.length < PAGE || fresh.length < page.length) return all;
+    }
+  }
+
+  /** Activities stored with their detail and file whose list entry has not changed: nothing to fetch. */
+  private async alreadyComplete(run: KindRun, listed: ActivitySummary[]): Promise<Set<number>> {
+    if (listed.length === 0) return new Set();
+    const rows: { activity_id: string }[] = await run.manager.query(
+      `SELECT a.activity_id FROM activities a
+         JOIN unnest($2::bigint[], $3::jsonb[]) AS n(id, summary) ON n.id = a.activity_id
+         JOIN activity_files f ON f.user_id = a.user_id AND f.activity_id = a.activity_id
+        WHERE a.user_id = $1 AND a.detail IS NOT NULL AND a.summary = n.summary`,
+      [run.ctx.userId, listed.map((a) => a.activityId), listed.map((a) => JSON.stringify(a))],
+    );
+    return new Set(rows.map((r) => Number(r.activity_id)));
+  }
+}

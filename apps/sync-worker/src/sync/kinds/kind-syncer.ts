@@ -1,0 +1,33 @@
+import { SyncKind } from '@fittrack/contracts';
+import { ConnectApi, DailySummary } from '@fittrack/garmin';
+import { SyncCursor } from '@fittrack/persistence';
+import { EntityManager } from 'typeorm';
+import { JobContext } from '../job-context';
+
+/** What a kind syncer gets for one job. */
+export interface KindRun {
+  ctx: JobContext;
+  api: ConnectApi;
+  manager: EntityManager;
+  /** Today in the user's Garmin time zone. */
+  today: string;
+  /** Today's daily summary, already fetched to learn the time zone (undefined: not fetched). */
+  todaySummary?: DailySummary | null;
+  /** The requested range, or null for an incremental sync. */
+  range: { from: string; to: string } | null;
+  cursor: SyncCursor | null;
+  concurrency: number;
+  /** Items stored (inserted or changed), for metrics. */
+  stored(count: number): void;
+}
+
+/** Where an incremental sync of this kind starts next time; undefined leaves the cursor alone. */
+export interface CursorUpdate {
+  syncedThrough?: string | null;
+  newestItemAt?: Date | null;
+}
+
+export interface KindSyncer {
+  readonly kind: SyncKind;
+  sync(run: KindRun): Promise<CursorUpdate | undefined>;
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { Workout } from '@fittrack/garmin';
+import { upsertRows, UpsertSpec } from '@fittrack/persistence';
+import { inPool } from './calendar';
+import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
+
+const PAGE = 100;
+
+const updatedAt = (w: Workout) => {
+  const value = w['updateDate'] ?? w['updatedDate'];
+  return typeof value === 'string' ? new Date(`${value.replace(' ', 'T').replace(/\.\d+$/, '')}Z`) : null;
+};
+const sportOf = (w: Workout) => {
+  const sport = w['sportType'] as { sportTypeKey?: string } | undefined;
+  return sport?.sportTypeKey ?? null;
+};
+
+const SUMMARY: UpsertSpec<{ userId: string; w: Workout }> = {
+  table: 'workouts',
+  columns: ['user_id', 'workout_id', 'name', 'sport_type', 'garmin_updated_at', 'summary'],
+  key: ['user_id', 'workout_id'],
+  update: ['name', 'sport_type', 'garmin_updated_at', 'summary'],
+  casts: { summary: 'jsonb' },
+  touch: true,
+  values: ({ userId, w }) => [userId, w.workoutId, w.workoutName ?? null, sportOf(w), updatedAt(w), JSON.stringify(w)],
+};
+
+const DETAIL: UpsertSpec<{ userId: string; w: Workout; detail: unknown }> = {
+  table: 'workouts',
+  columns: ['user_id', 'workout_id', 'summary', 'detail'],
+  key: ['user_id', 'workout_id'],
+  update: ['detail'],
+  casts: { summary: 'jsonb', detail: 'jsonb' },
+  touch: true,
+  values: ({ userId, w, detail }) => [userId, w.workoutId, JSON.stringify(w), JSON.stringify(detail)],
+};
+
+/** Workouts: the whole library list, then the detail of every workout that is new or was updated at Garmin. */
+@Injectable()
+export class WorkoutsSyncer implements KindSyncer {
+  readonly kind = 'workouts' as const;
+
+  async sync(run: KindRun): Promise<CursorUpdate | undefined> {
+    const { ctx, api, manager } = run;
+    const userId = ctx.userId;
+    const listed: Workout[] = [];
+    for (let start = 0; ; start += PAGE) {
+      ctx.checkpoint();
+      ctx.plan(this.kind, 1);
+      const page = await api.workouts(start, PAGE);
+      ctx.done(this.kind);
+      listed.push(...page);
+      if (page.length < PAGE) break;
+    }
+    const current = await this.upToDate(run, listed);
+    if (listed.length > 0) run.stored(await upsertRows(manager, SUMMARY, listed.map((w) => ({ userId, w }))));
+    const needed = listed.filter((w) => !current.has(w.workoutId));
+    ctx.plan(this.kind, needed.length);
+    await inPool(needed, run.concurrency, async (w) => {
+      ctx.checkpoint();
+      const detail = await api.workout(w.workoutId);
+      ctx.done(this.kind);
+      run.stored(await upsertRows(manager, DETAIL, [{ userId, w, detail: detail ?? {} }]));
+    });
+    return { syncedThrough: run.today };
+  }
+
+  /** Workouts stored with detail whose list entry is unchanged. */
+  private async upToDate(run: KindRun, listed: Workout[]): Promise<Set<number>> {
+    if (listed.length === 0) return new Set();
+    const rows: { workout_id: string }[] = await run.manager.query(
+      `SELECT w.workout_id FROM workouts w JOIN unnest($2::bigint[], $3::jsonb[]) AS n(id, summary) ON n.id = w.workout_id
+        WHERE w.user_id = $1 AND w.detail IS NOT NULL AND w.summary = n.summary`,
+      [run.ctx.userId, listed.map((w) => w.workoutId), listed.map((w) => JSON.stringify(w))],
+    );
+    return new Set(rows.map((r) => Number(r.workout_id)));
+  }
+}

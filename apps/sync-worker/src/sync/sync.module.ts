@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CommandConsumer } from './command-consumer';
+import { JobRunner } from './job-runner';
+import { ActivitiesSyncer } from './kinds/activities.syncer';
+import { HealthSyncer } from './kinds/health.syncer';
+import { WorkoutsSyncer } from './kinds/workouts.syncer';
+import { SessionKeeper } from './session-keeper';
+import { SyncMetrics } from './sync.metrics';
+import { UpstreamBudget } from './upstream-budget';
+
+/** Pulling sync commands from JetStream and running them against Garmin into PostgreSQL. */
+@Module({
+  providers: [CommandConsumer, JobRunner, SessionKeeper, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
+})
+export class SyncModule {}

@@ -1,0 +1,67 @@
+import { CommandSubject } from '@fittrack/contracts';
+import { JetStreamManager, RetentionPolicy, StorageType, DiscardPolicy, AckPolicy, DeliverPolicy, ReplayPolicy } from 'nats';
+import { prefixSubject } from '../connection/subject-namer';
+
+/** The durable command stream: work-queue retention (a message lives until one worker acks it), on disk. */
+export const COMMAND_STREAM = 'GARMIN_COMMANDS';
+/** The one durable pull consumer every sync-worker replica shares. */
+export const SYNC_CONSUMER = 'sync-workers';
+/** How long Nats-Msg-Id duplicates are recognised. */
+const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
+
+export function commandStreamName(prefix: string): string {
+  return prefix ? `${prefix}_${COMMAND_STREAM}` : COMMAND_STREAM;
+}
+
+/** Creates the command stream, or brings an existing one to these settings. Idempotent; any process may run it. */
+export async function ensureCommandStream(jsm: JetStreamManager, prefix: string): Promise<string> {
+  const name = commandStreamName(prefix);
+  const config = {
+    name,
+    subjects: [prefixSubject(prefix, 'garmin.cmd.>')],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    duplicate_window: DUPLICATE_WINDOW_NS,
+    num_replicas: 1,
+  };
+  try {
+    await jsm.streams.info(name);
+    await jsm.streams.update(name, config);
+  } catch (error) {
+    if (!/stream not found/i.test(String(error))) throw error;
+    await jsm.streams.add(config);
+  }
+  return name;
+}
+
+export interface SyncConsumerSettings {
+  /** After this long without an ack or in-progress signal a message is redelivered. */
+  ackWaitMs: number;
+  /** Messages handed out and not yet acked, across every worker. */
+  maxAckPending: number;
+}
+
+/** The shared durable pull consumer of sync commands. */
+export async function ensureSyncConsumer(jsm: JetStreamManager, prefix: string, settings: SyncConsumerSettings): Promise<void> {
+  const stream = commandStreamName(prefix);
+  const config = {
+    durable_name: SYNC_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    replay_policy: ReplayPolicy.Instant,
+    filter_subject: prefixSubject(prefix, CommandSubject.SyncRun),
+    ack_wait: settings.ackWaitMs * 1e6,
+    // Unbounded here: a job waiting for its user's lease is nak'ed without failing. The bound on real
+    // attempts is the job's attempt_count (SYNC_MAX_ATTEMPTS), counted when a worker actually starts it.
+    max_deliver: -1,
+    max_ack_pending: settings.maxAckPending,
+  };
+  try {
+    await jsm.consumers.info(stream, SYNC_CONSUMER);
+    await jsm.consumers.update(stream, SYNC_CONSUMER, config);
+  } catch (error) {
+    if (!/consumer not found/i.test(String(error))) throw error;
+    await jsm.consumers.add(stream, config);
+  }
+}
