@@ -4,3 +4,4 @@ export * from './lib/tcp-proxy';
 export * from './lib/test-database';
 export * from './lib/test-namespace';
 export * from './lib/garmin-simulator';
+export * from './lib/platform-stack';

@@ -6,6 +6,7 @@ import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
  */
 export class TcpProxy {
   private server?: Server;
+  private listenPort = 0;
   private readonly sockets = new Set<Socket>();
 
   constructor(
@@ -14,13 +15,19 @@ export class TcpProxy {
   ) {}
 
   get port(): number {
-    return (this.server?.address() as AddressInfo).port;
+    return this.listenPort;
   }
 
   async start(): Promise<this> {
     this.server = createServer({ allowHalfOpen: true }, (client) => this.forward(client));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server?.listen(this.listenPort, '127.0.0.1', resolve));
+    this.listenPort = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** After a cut: accepts connections again, on the same port (a dependency coming back). */
+  async restore(): Promise<this> {
+    return this.start();
   }
 
   /** Refuses new connections and resets every open one. */
