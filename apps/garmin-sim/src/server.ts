@@ -38,10 +38,10 @@ export async function buildSimulator(config: SimConfig, accounts: AccountSpec[])
     if (await state.faults.intercept(request, reply, client)) return reply;
   });
   app.addHook('onResponse', async (request, reply) => {
-    // A Retry-After counts from when the request arrived: the earliest moment the
-    // client can have been told, so a client that waits exactly that long is never "early".
+    // A Retry-After counts from when the request arrived (so a client that waits exactly
+    // that long is never "early"); requests count as retries only once the answer is out.
     const seen = clients.get(request);
-    if (seen) state.stats.record(request, reply, seen.client, seen.arrivedAt);
+    if (seen) state.stats.record(request, reply, seen.client, seen.arrivedAt, state.clock.now());
   });
 
   await registerSsoRoutes(app, state);

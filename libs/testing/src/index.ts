@@ -5,3 +5,4 @@ export * from './lib/test-database';
 export * from './lib/test-namespace';
 export * from './lib/garmin-simulator';
 export * from './lib/platform-stack';
+export * from './lib/nats-server';

@@ -35,6 +35,8 @@ export function registerAccountAdminRoutes(app: FastifyInstance, state: SimState
   };
 
   app.post('/__sim/accounts/:email/expire-tokens', withAccount((a) => void state.credentials.expireAccount(a.profileId)));
+  /** Only the Bearer (access) tokens: a client must refresh, but need not sign in again. */
+  app.post('/__sim/accounts/:email/expire-bearers', withAccount((a) => void state.credentials.expireBearers(a.profileId)));
   app.post('/__sim/accounts/:email/revoke-tokens', withAccount((a) => void state.credentials.revokeAccount(a.profileId)));
   app.post('/__sim/accounts/:email/lock', withAccount((a) => void (a.locked = true)));
   app.post('/__sim/accounts/:email/unlock', withAccount((a) => void Object.assign(a, { locked: false, failedLogins: 0 })));

@@ -71,18 +71,32 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     }
     let verdict: Verdict;
     try {
-      verdict = await this.runner.run(command, { working: () => message.working(), stopping: () => this.stopping });
+      verdict = await this.runner.run(command, { working: () => signalWorking(message), stopping: () => this.stopping });
     } catch (error) {
       // The database away, most likely: leave the command for a later delivery.
       this.logger.warn(`job ${command.jobId}: ${String(error)}; will be redelivered`);
       verdict = { retryInMs: 2000 };
     }
-    if ('ack' in verdict) message.ack();
-    else if ('reject' in verdict) {
-      this.logger.warn(`rejected sync command for job ${command.jobId}: ${verdict.reject}`);
-      this.metrics.rejected();
-      message.term(verdict.reject);
-    } else message.nak(verdict.retryInMs);
+    try {
+      if ('ack' in verdict) message.ack();
+      else if ('reject' in verdict) {
+        this.logger.warn(`rejected sync command for job ${command.jobId}: ${verdict.reject}`);
+        this.metrics.rejected();
+        message.term(verdict.reject);
+      } else message.nak(verdict.retryInMs);
+    } catch (error) {
+      // NATS is away: the command comes back after its ack wait, and a finished job is then just acked.
+      this.logger.warn(`job ${command.jobId}: could not settle the command (${String(error)})`);
+    }
+  }
+}
+
+/** In-progress signal; NATS being away for a moment must not take the job (or the process) down. */
+function signalWorking(message: JsMsg): void {
+  try {
+    message.working();
+  } catch {
+    // the next heartbeat tries again
   }
 }
 

@@ -8,8 +8,9 @@ export interface Lease {
 }
 
 /**
- * Takes the user's lease for a job: free, expired, or already this holder's.
- * Each taking bumps the fence. Returns undefined while someone else holds it.
+ * Takes the user's lease for a job when it is free or expired; each taking
+ * bumps the fence. Returns undefined while anyone holds it (even the same
+ * process: two lanes of one worker must not run one user's jobs at once).
  */
 export async function acquireLease(manager: EntityManager, userId: string, jobId: string, holder: string, ttlMs: number): Promise<Lease | undefined> {
   const [row]: { fence: string }[] = await manager.query(
@@ -17,7 +18,7 @@ export async function acquireLease(manager: EntityManager, userId: string, jobId
      VALUES ($1, $2, $3, 1, now() + make_interval(secs => $4 / 1000.0))
      ON CONFLICT (user_id) DO UPDATE SET job_id = EXCLUDED.job_id, holder = EXCLUDED.holder,
        fence = l.fence + 1, expires_at = EXCLUDED.expires_at
-     WHERE l.expires_at <= now() OR l.holder = EXCLUDED.holder
+     WHERE l.expires_at <= now()
      RETURNING fence`,
     [userId, jobId, holder, ttlMs],
   );

@@ -7,6 +7,8 @@ import { createTestNamespace } from './test-namespace';
 
 export const LOCAL_NATS_URL = 'nats://127.0.0.1:4222';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- a test client: callers assert on bodies of whatever shape */
+
 export interface Answer<T = any> {
   status: number;
   headers: Headers;
