@@ -10,12 +10,13 @@ jest.setTimeout(60_000);
 
 const KEYRING = `test${randomBytes(2).toString('hex')}:${randomBytes(32).toString('base64')}`;
 
-describe('secrets stay secret: logs and a pg_dump after a full MFA sign-in and a refresh', () => {
+describe('secrets stay secret: logs and a pg_dump after a full MFA sign-in, a refresh and a sync', () => {
   let stack: GatewayStack;
 
   beforeAll(async () => {
     // The most talkative logs there are: if a secret is ever logged, it is logged here.
     stack = await GatewayStack.start({ gateways: 2, env: { LOG_LEVEL: 'trace', ENCRYPTION_KEYS: KEYRING } });
+    await stack.startWorker();
   });
 
   afterAll(async () => {
@@ -34,6 +35,18 @@ describe('secrets stay secret: logs and a pg_dump after a full MFA sign-in and a
     const refreshed = await a.post('/v1/auth/refresh', { refreshToken: signedIn.body.refreshToken });
     expect(refreshed.status).toBe(200);
     expect((await b.get('/v1/auth/me', { token: refreshed.body.accessToken })).status).toBe(200);
+
+    // A sync, during which the worker's access token expires and is refreshed.
+    const sync = await a.post('/v1/sync', { types: ['workouts', 'health'], from: '2026-05-01', to: '2026-05-05' }, { token: refreshed.body.accessToken });
+    expect(sync.status).toBe(202);
+    await stack.sim.admin(`/accounts/${account.email}/expire-bearers`);
+    for (let i = 0; i < 300; i++) {
+      const job = await a.get(`/v1/sync/jobs/${sync.body.id}`, { token: refreshed.body.accessToken });
+      if (job.body.status === 'completed') break;
+      expect(['pending', 'running']).toContain(job.body.status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(stack.workers[0].process.logs).toContain('sync-worker');
 
     // What Garmin handed over, read back the only way there is: decrypting with the key.
     const state = await stack.database.dataSource.getRepository(GarminAuthenticationState).findOneByOrFail({ userId: signedIn.body.user.id });

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
 
@@ -50,6 +50,14 @@ export class WorkerConfig extends GarminServiceConfig {
 
   @RateSetting()
   GARMIN_GLOBAL_RATE_PER_SECOND = 30;
+
+  /**
+   * Benchmarks only: `false` fetches everything a sync would and writes none of the data
+   * (jobs still run and end), which is the fetch-only baseline of `npm run bench:sync`.
+   */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => (typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key]))
+  @IsBoolean()
+  SYNC_STORE_DATA = true;
 
   /** Refresh a Garmin access token this long before it expires. */
   @IntSetting(0, 86_400)

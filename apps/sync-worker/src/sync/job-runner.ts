@@ -13,6 +13,7 @@ import {
   SyncJob,
   toJobView,
   transitionSyncJob,
+  upsertRows,
 } from '@fittrack/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -142,9 +143,14 @@ export class JobRunner {
         range,
         cursor: cursors.find((c) => c.kind === kind) ?? null,
         concurrency: this.config.SYNC_ITEM_CONCURRENCY,
-        stored: (count) => this.metrics.stored(kind, count),
+        upsert: async (spec, rows, manager = this.dataSource.manager) => {
+          if (!this.config.SYNC_STORE_DATA) return 0;
+          const changed = await upsertRows(manager, spec, rows);
+          this.metrics.stored(kind, changed);
+          return changed;
+        },
       });
-      if (update) await this.moveCursor(ctx, kind, update);
+      if (update && this.config.SYNC_STORE_DATA) await this.moveCursor(ctx, kind, update);
       await ctx.flush();
     }
   }

@@ -6,12 +6,13 @@ import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 
 interface Slot {
-  key: string;
-  wait_ms: number;
+  free_ms: number;
+  now_ms: number;
 }
 
 /** Timers may fire a millisecond early and clocks differ a little: a Retry-After is waited out with this to spare. */
 const TIMER_MARGIN_MS = 50;
+const SHARED_PENALTY_READ_MS = 1000;
 
 /**
  * The request budget every worker shares, in PostgreSQL: each key (one per
@@ -22,8 +23,13 @@ const TIMER_MARGIN_MS = 50;
 @Injectable()
 export class UpstreamBudget implements RateLimiter {
   private readonly intervals: { key: (account: string) => string; seconds: number }[];
+  private readonly tightestIntervalMs: number;
+  /** Budget keys known to have their row. */
+  private readonly known = new Set<string>();
   /** This process's own Retry-After deadlines: its other requests see them at once, before the database does. */
   private readonly penalties = new Map<string, number>();
+  /** Other workers' Retry-After deadlines as last read, per account, and when they were read. */
+  private readonly shared = new Map<string, { until: number; readAt: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,22 +39,61 @@ export class UpstreamBudget implements RateLimiter {
       ...(config.GARMIN_ACCOUNT_RATE_PER_SECOND > 0 ? [{ key: (a: string) => `account:${a}`, seconds: 1 / config.GARMIN_ACCOUNT_RATE_PER_SECOND }] : []),
       ...(config.GARMIN_GLOBAL_RATE_PER_SECOND > 0 ? [{ key: () => 'global', seconds: 1 / config.GARMIN_GLOBAL_RATE_PER_SECOND }] : []),
     ];
+    this.tightestIntervalMs = Math.min(...this.intervals.map((i) => i.seconds * 1000));
   }
 
   async acquire(account: string): Promise<void> {
-    await this.waitOutPenalties(account);
-    if (this.intervals.length === 0) return;
-    // Keys in one order for every caller (account:… sorts before global), so concurrent takers cannot deadlock.
-    const slots: Slot[] = await this.dataSource.query(
-      `INSERT INTO upstream_budgets AS b (key, next_free_at)
-       SELECT r.key, now() + make_interval(secs => r.seconds) FROM unnest($1::text[], $2::float8[]) AS r(key, seconds) ORDER BY r.key
-       ON CONFLICT (key) DO UPDATE SET next_free_at = GREATEST(b.next_free_at, now()) + (EXCLUDED.next_free_at - now())
-       RETURNING b.key, GREATEST(0, EXTRACT(EPOCH FROM (b.next_free_at - (EXCLUDED.next_free_at - now()) - now())) * 1000)::float8 AS wait_ms`,
-      [this.intervals.map((i) => i.key(account)), this.intervals.map((i) => i.seconds)],
-    );
-    const wait = Math.max(...slots.map((s) => Number(s.wait_ms)));
-    if (wait > 0) await sleep(wait);
-    await this.waitOutPenalties(account);
+    for (;;) {
+      await this.waitOutPenalties(account);
+      if (this.intervals.length === 0) return;
+      const wait = await this.takeSlot(account);
+      const slotAt = Date.now() + wait;
+      if (wait > 0) await sleep(wait);
+      // A Retry-After that arrived while we waited voids the slot: queue again behind it, or every
+      // waiting request would go out together the moment it ends. So does waking up late (a busy
+      // event loop): late requests sent at once would bunch up and break the rate Garmin sees.
+      if (!this.penalised(account) && Date.now() - slotAt <= this.tightestIntervalMs) return;
+    }
+  }
+
+  /**
+   * Reserves one instant in every key at once: the latest of their next free instants (or now), after
+   * which each key's next free instant is one of its own intervals later. Reserving each key apart would
+   * let a request wait on the global key while its account key's slot passed unused, and the account's
+   * requests would then go out bunched at the global spacing.
+   */
+  private async takeSlot(account: string): Promise<number> {
+    const keys = this.intervals.map((i) => i.key(account));
+    const fresh = keys.filter((key) => !this.known.has(key));
+    if (fresh.length > 0) {
+      await this.dataSource.query(
+        `INSERT INTO upstream_budgets (key, next_free_at) SELECT key, now() FROM unnest($1::text[]) AS key ON CONFLICT (key) DO NOTHING`,
+        [fresh],
+      );
+      if (this.known.size > 10_000) this.known.clear();
+      for (const key of fresh) this.known.add(key);
+    }
+    // One short transaction: the rows locked in key order (so concurrent takers queue, never deadlock),
+    // the common slot chosen, every key moved past it.
+    return this.dataSource.transaction(async (tx) => {
+      const rows: Slot[] = await tx.query(
+        `SELECT (EXTRACT(EPOCH FROM next_free_at) * 1000)::float8 AS free_ms, (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS now_ms
+           FROM upstream_budgets WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+        [keys],
+      );
+      const now = Number(rows[0]?.now_ms ?? Date.now());
+      const slot = Math.max(now, ...rows.map((row) => Number(row.free_ms)));
+      await tx.query(
+        `UPDATE upstream_budgets AS b SET next_free_at = to_timestamp($2::float8 / 1000) + make_interval(secs => r.seconds)
+           FROM unnest($1::text[], $3::float8[]) AS r(key, seconds) WHERE b.key = r.key`,
+        [keys, slot, this.intervals.map((i) => i.seconds)],
+      );
+      return slot - now;
+    });
+  }
+
+  private penalised(account: string): boolean {
+    return (this.penalties.get(account) ?? 0) > Date.now();
   }
 
   /** Garmin said "not before N seconds" for this account: nobody asks for it earlier. */
@@ -66,10 +111,25 @@ export class UpstreamBudget implements RateLimiter {
     const local = (this.penalties.get(account) ?? 0) - Date.now();
     if (local > 0) await sleep(local);
     else this.penalties.delete(account);
+    const wait = (await this.sharedPenalty(account)) - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+
+  /**
+   * Another worker's Retry-After for the account. A user's jobs run on one worker at a time (the lease), so
+   * this only matters when a job moves between workers: reading it once a second is plenty, and spares
+   * a database round trip per request.
+   */
+  private async sharedPenalty(account: string): Promise<number> {
+    const known = this.shared.get(account);
+    if (known && Date.now() - known.readAt < SHARED_PENALTY_READ_MS) return known.until;
     const [row]: { wait_ms: number }[] = await this.dataSource.query(
       `SELECT GREATEST(0, EXTRACT(EPOCH FROM (next_free_at - now())) * 1000)::float8 AS wait_ms FROM upstream_budgets WHERE key = $1`,
       [`retry-after:${account}`],
     );
-    if (row && Number(row.wait_ms) > 0) await sleep(Number(row.wait_ms));
+    const until = Date.now() + (row ? Number(row.wait_ms) : 0);
+    if (this.shared.size > 10_000) this.shared.clear();
+    this.shared.set(account, { until, readAt: Date.now() });
+    return until;
   }
 }

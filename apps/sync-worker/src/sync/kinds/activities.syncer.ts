@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActivitySummary } from '@fittrack/garmin';
-import { upsertRows, UpsertSpec } from '@fittrack/persistence';
+import { UpsertSpec } from '@fittrack/persistence';
 import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { WorkerConfig } from '../../config/worker.config';
@@ -78,7 +78,7 @@ export class ActivitiesSyncer implements KindSyncer {
 
     // Compared before the new list entries are written: a changed entry (an edit) means fetching again.
     const complete = await this.alreadyComplete(run, listed);
-    if (listed.length > 0) run.stored(await upsertRows(manager, SUMMARY, listed.map((a) => ({ userId, a }))));
+    if (listed.length > 0) await run.upsert(SUMMARY, listed.map((a) => ({ userId, a })));
     const needed = listed.filter((a) => !complete.has(a.activityId));
     ctx.plan(this.kind, needed.length * 2);
 
@@ -90,8 +90,8 @@ export class ActivitiesSyncer implements KindSyncer {
       const file = await api.activityFile(a.activityId);
       ctx.done(this.kind);
       await manager.transaction(async (tx) => {
-        run.stored(await upsertRows(tx, DETAIL, [{ userId, a, detail: detail ?? {} }]));
-        if (file) await upsertRows(tx, FILE, [{ userId, activityId: a.activityId, ...originalFile(file) }]);
+        await run.upsert(DETAIL, [{ userId, a, detail: detail ?? {} }], tx);
+        if (file) await run.upsert(FILE, [{ userId, activityId: a.activityId, ...originalFile(file) }], tx);
       });
     });
 

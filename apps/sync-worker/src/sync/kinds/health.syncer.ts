@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthMetric } from '@fittrack/contracts';
 import { DailySummary } from '@fittrack/garmin';
-import { upsertRows, UpsertSpec } from '@fittrack/persistence';
+import { UpsertSpec } from '@fittrack/persistence';
 import { WorkerConfig } from '../../config/worker.config';
 import { addDays, chunksOf, eachDay, inPool, maxDate, minDate } from './calendar';
 import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
@@ -55,7 +55,7 @@ export class HealthSyncer implements KindSyncer {
       await inPool(eachDay(chunk.from, chunk.to), run.concurrency, async (date) => {
         rows.push(...(await this.dayRows(run, date, date === run.today ? run.todaySummary : undefined)));
       });
-      run.stored(await upsertRows(run.manager, ROW, rows));
+      await run.upsert(ROW, rows);
     }
     return run.range ? undefined : { syncedThrough: to };
   }

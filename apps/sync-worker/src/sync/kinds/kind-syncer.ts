@@ -1,6 +1,6 @@
 import { SyncKind } from '@fittrack/contracts';
 import { ConnectApi, DailySummary } from '@fittrack/garmin';
-import { SyncCursor } from '@fittrack/persistence';
+import { SyncCursor, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
 import { JobContext } from '../job-context';
 
@@ -17,8 +17,8 @@ export interface KindRun {
   range: { from: string; to: string } | null;
   cursor: SyncCursor | null;
   concurrency: number;
-  /** Items stored (inserted or changed), for metrics. */
-  stored(count: number): void;
+  /** Writes rows (batched upsert on the natural key); counts what changed. A no-op in fetch-only runs. */
+  upsert<R>(spec: UpsertSpec<R>, rows: readonly R[], manager?: EntityManager): Promise<number>;
 }
 
 /** Where an incremental sync of this kind starts next time; undefined leaves the cursor alone. */

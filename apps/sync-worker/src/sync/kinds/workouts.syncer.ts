@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Workout } from '@fittrack/garmin';
-import { upsertRows, UpsertSpec } from '@fittrack/persistence';
+import { UpsertSpec } from '@fittrack/persistence';
 import { inPool } from './calendar';
 import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
 
@@ -41,7 +41,7 @@ export class WorkoutsSyncer implements KindSyncer {
   readonly kind = 'workouts' as const;
 
   async sync(run: KindRun): Promise<CursorUpdate | undefined> {
-    const { ctx, api, manager } = run;
+    const { ctx, api } = run;
     const userId = ctx.userId;
     const listed: Workout[] = [];
     for (let start = 0; ; start += PAGE) {
@@ -53,14 +53,14 @@ export class WorkoutsSyncer implements KindSyncer {
       if (page.length < PAGE) break;
     }
     const current = await this.upToDate(run, listed);
-    if (listed.length > 0) run.stored(await upsertRows(manager, SUMMARY, listed.map((w) => ({ userId, w }))));
+    if (listed.length > 0) await run.upsert(SUMMARY, listed.map((w) => ({ userId, w })));
     const needed = listed.filter((w) => !current.has(w.workoutId));
     ctx.plan(this.kind, needed.length);
     await inPool(needed, run.concurrency, async (w) => {
       ctx.checkpoint();
       const detail = await api.workout(w.workoutId);
       ctx.done(this.kind);
-      run.stored(await upsertRows(manager, DETAIL, [{ userId, w, detail: detail ?? {} }]));
+      await run.upsert(DETAIL, [{ userId, w, detail: detail ?? {} }]);
     });
     return { syncedThrough: run.today };
   }
