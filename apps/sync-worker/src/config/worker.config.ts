@@ -44,6 +44,10 @@ export class WorkerConfig extends GarminServiceConfig {
   @IntSetting(50, 60_000)
   SYNC_PROGRESS_INTERVAL_MS = 500;
 
+  /** Tries of one Garmin request (429s and outages) before the job's attempt fails; Retry-After is always honoured. */
+  @IntSetting(1, 50)
+  GARMIN_REQUEST_ATTEMPTS = 12;
+
   /** Garmin requests per second per account and overall, shared by every worker (0: no limit). */
   @RateSetting()
   GARMIN_ACCOUNT_RATE_PER_SECOND = 3;

@@ -70,7 +70,7 @@ export class JobRunner {
     this.sender = new PoliteSender({
       rateLimiter: budget,
       // A 429 storm slows a sync down; it fails only if Garmin asks for a wait longer than two minutes.
-      retry: { maxAttempts: 12, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterSeconds: 120 },
+      retry: { maxAttempts: config.GARMIN_REQUEST_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterSeconds: 120 },
       observe: (host, outcome) => metrics.upstreamRequest(host, outcome),
     });
     this.syncers = { activities, health, workouts };
