@@ -114,7 +114,7 @@ console.log(`
 FitTrack Garmin Sync is running:${useSimulator ? `
   garmin-sim    http://127.0.0.1:${simulatorPort}   demo accounts: demo@fittrack.test / demo-password,
                 mfa@fittrack.test / mfa-password (MFA codes: /__sim/mfa/<email>)` : ''}
-  auth-gateway  http://127.0.0.1:${gatewayPort}   (health: /health/ready)
+  auth-gateway  http://127.0.0.1:${gatewayPort}   (API docs: /docs, health: /health/ready)
   sync-worker   http://127.0.0.1:${workerPort}   (health: /health/ready)
   PostgreSQL    ${address(databaseUrl).host}:${address(databaseUrl).port}   NATS ${address(natsUrl).host}:${address(natsUrl).port}
 Press Ctrl-C to stop.`);
