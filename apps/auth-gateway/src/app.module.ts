@@ -3,6 +3,7 @@ import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fi
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { AuthModule } from './auth/auth.module';
+import { NightlyModule } from './nightly/nightly.module';
 import { SyncModule } from './sync/sync.module';
 import { GatewayConfig } from './config/gateway.config';
 
@@ -24,6 +25,7 @@ export class AppModule {
         MetricsModule,
         AuthModule,
         SyncModule,
+        NightlyModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

@@ -1,10 +1,41 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { CronTime } from 'cron';
 import { IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
 
 const IntSetting = (min: number, max: number) => applyDecorators(Type(() => Number), IsInt(), Min(min), Max(max));
+
+@ValidatorConstraint({ name: 'cronExpression' })
+class IsCronExpression implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    try {
+      new CronTime(String(value));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'NIGHTLY_CRON must be a cron expression, e.g. "0 2 * * *"';
+  }
+}
+
+@ValidatorConstraint({ name: 'timeZone' })
+class IsTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: String(value) });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'NIGHTLY_TIME_ZONE must be an IANA time zone, e.g. "Europe/Berlin"';
+  }
+}
 
 /** Everything the auth gateway is configured with (README, "Configuration"). */
 export class GatewayConfig extends GarminServiceConfig {
@@ -37,6 +68,30 @@ export class GatewayConfig extends GarminServiceConfig {
   /** MFA submissions per client IP per minute, whatever the challenge (guessing challenge ids). */
   @IntSetting(1, 10_000)
   MFA_LIMIT_PER_MINUTE = 30;
+
+  /** Run the nightly sync (in one replica, whichever fires first). */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key],
+  )
+  @IsBoolean()
+  NIGHTLY_ENABLED = true;
+
+  /** When the nightly run fires: a cron expression (5 fields, or 6 with seconds) in NIGHTLY_TIME_ZONE. */
+  @IsString()
+  @Validate(IsCronExpression)
+  NIGHTLY_CRON = '0 2 * * *';
+
+  /** The zone of NIGHTLY_CRON and of the run's calendar day. */
+  @Validate(IsTimeZone)
+  NIGHTLY_TIME_ZONE = 'UTC';
+
+  /** The nightly jobs' not-before times are spread over this long after the run, to use the upstream budget evenly. */
+  @IntSetting(0, 24 * 3600)
+  NIGHTLY_WINDOW_SECONDS = 2 * 3600;
+
+  /** Sessions whose refresh credentials expire within this many hours are refreshed by the nightly run. */
+  @IntSetting(0, 24 * 3650)
+  SESSION_REFRESH_HORIZON_HOURS = 72;
 
   /** Serve the OpenAPI document and its UI at /docs. */
   @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>

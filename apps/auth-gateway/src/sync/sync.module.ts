@@ -11,6 +11,6 @@ import { SyncJobsService } from './sync-jobs.service';
   imports: [TokensModule],
   controllers: [SyncController, SyncRpc],
   providers: [SyncJobsService, OutboxRelay, JobWatcher],
-  exports: [SyncJobsService],
+  exports: [SyncJobsService, OutboxRelay],
 })
 export class SyncModule {}

@@ -1,12 +1,21 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { SyncRunCommand } from '@fittrack/contracts';
-import { commandStreamName, ensureCommandStream, ensureSyncConsumer, NATS_CONNECTION, SubjectNamer, SYNC_CONSUMER } from '@fittrack/messaging';
+import { CommandSubject, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
+import {
+  commandStreamName,
+  ensureCommandConsumer,
+  ensureCommandStream,
+  NATS_CONNECTION,
+  SESSION_CONSUMER,
+  SubjectNamer,
+  SYNC_CONSUMER,
+} from '@fittrack/messaging';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { JsMsg, NatsConnection } from 'nats';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkerConfig } from '../config/worker.config';
 import { JobRunner, Verdict } from './job-runner';
+import { SessionKeeper } from './session-keeper';
 import { SyncMetrics } from './sync.metrics';
 
 const FETCH_EXPIRES_MS = 2000;
@@ -28,6 +37,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly namer: SubjectNamer,
     private readonly runner: JobRunner,
+    private readonly sessions: SessionKeeper,
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
   ) {}
@@ -35,8 +45,13 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     const jsm = await this.nats.jetstreamManager();
     await ensureCommandStream(jsm, this.namer.prefix);
-    await ensureSyncConsumer(jsm, this.namer.prefix, { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 10_000 });
-    this.lanes = Array.from({ length: this.config.SYNC_CONCURRENCY }, (_, lane) => this.lane(lane));
+    const settings = { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 };
+    await ensureCommandConsumer(jsm, this.namer.prefix, SYNC_CONSUMER, CommandSubject.SyncRun, settings);
+    await ensureCommandConsumer(jsm, this.namer.prefix, SESSION_CONSUMER, CommandSubject.SessionRefresh, settings);
+    this.lanes = [
+      ...Array.from({ length: this.config.SYNC_CONCURRENCY }, (_, lane) => this.lane(`sync ${lane}`, SYNC_CONSUMER, (m) => this.handle(m))),
+      this.lane('sessions', SESSION_CONSUMER, (m) => this.refreshSession(m)),
+    ];
   }
 
   /** Stops pulling; running jobs stop at their next checkpoint and hand their command back for redelivery. */
@@ -45,8 +60,8 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all(this.lanes);
   }
 
-  private async lane(lane: number): Promise<void> {
-    const consumer = await this.nats.jetstream().consumers.get(commandStreamName(this.namer.prefix), SYNC_CONSUMER);
+  private async lane(lane: string, name: string, handle: (message: JsMsg) => Promise<void>): Promise<void> {
+    const consumer = await this.nats.jetstream().consumers.get(commandStreamName(this.namer.prefix), name);
     while (!this.stopping) {
       let message: JsMsg | null = null;
       try {
@@ -57,12 +72,31 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
         await sleep(1000);
         continue;
       }
-      if (message) await this.handle(message);
+      if (message) await handle(message);
+    }
+  }
+
+  /** The nightly run's proactive refresh of a session near the end of its refresh credentials. */
+  private async refreshSession(message: JsMsg): Promise<void> {
+    const command = await parseCommand(message.data, SessionRefreshCommand);
+    if (typeof command === 'string') {
+      this.logger.warn(`rejected session refresh command #${message.seq}: ${command}`);
+      this.metrics.rejected();
+      message.term(command);
+      return;
+    }
+    try {
+      await this.sessions.refreshProactively(command.userId);
+      message.ack();
+    } catch (error) {
+      // The keeper has recorded the outcome on the session (needs_login or refresh_failed); nothing to retry.
+      this.logger.warn(`session of user ${command.userId}: ${String(error)}`);
+      message.ack();
     }
   }
 
   private async handle(message: JsMsg): Promise<void> {
-    const command = await parseCommand(message.data);
+    const command = await parseCommand(message.data, SyncRunCommand);
     if (typeof command === 'string') {
       this.logger.warn(`rejected sync command #${message.seq}: ${command}`);
       this.metrics.rejected();
@@ -100,7 +134,7 @@ function signalWorking(message: JsMsg): void {
   }
 }
 
-async function parseCommand(data: Uint8Array): Promise<SyncRunCommand | string> {
+async function parseCommand<C extends object>(data: Uint8Array, shape: new () => C): Promise<C | string> {
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(data).toString('utf8'));
@@ -108,7 +142,7 @@ async function parseCommand(data: Uint8Array): Promise<SyncRunCommand | string> 
     return 'the command is not JSON';
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return 'the command must be a JSON object';
-  const command = plainToInstance(SyncRunCommand, payload);
+  const command = plainToInstance(shape, payload);
   const problems = await validate(command, { whitelist: true, forbidNonWhitelisted: true });
   if (problems.length > 0) return `invalid command: ${problems.map((p) => Object.values(p.constraints ?? {}).join(', ')).join('; ')}`;
   return command;

@@ -59,6 +59,24 @@ export class SessionKeeper {
     };
   }
 
+  /**
+   * Refreshes a session now, before its refresh credentials run out (the nightly run asks). Once across
+   * the cluster like every refresh; a failure is recorded on the session: needs_login when Garmin
+   * rejected it, refresh_failed (with the reason) when Garmin could not be reached.
+   */
+  async refreshProactively(userId: string): Promise<void> {
+    const state = await this.dataSource.getRepository(GarminAuthenticationState).findOneBy({ userId });
+    if (!state || state.healthStatus === 'needs_login' || state.healthStatus === 'revoked') return;
+    try {
+      await this.refresh(userId, state.version, true);
+    } catch (error) {
+      if (error instanceof NeedsLogin) throw error;
+      const reason = `proactive refresh failed: ${error instanceof Error ? error.message : String(error)}`;
+      await this.dataSource.transaction((manager) => this.links.markUnhealthy(manager, userId, 'refresh_failed', reason));
+      throw error;
+    }
+  }
+
   private async load(userId: string): Promise<{ session: GarminSession; version: number }> {
     const state = await this.dataSource.getRepository(GarminAuthenticationState).findOneBy({ userId });
     if (!state) throw new NeedsLogin('no Garmin account is linked');

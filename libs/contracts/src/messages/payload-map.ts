@@ -2,7 +2,12 @@ import { CommandSubject, EventSubject, RpcSubject } from './subjects';
 import {
   SyncCancelRequest,
   SyncGetRequest,
+  NightlyRunRequest,
+  NightlyRunView,
+  NightlyStatusReply,
+  NightlyStatusRequest,
   SessionEvent,
+  SessionRefreshCommand,
   SyncJobEvent,
   SyncJobView,
   SyncRunCommand,
@@ -17,6 +22,8 @@ import {
 export interface RpcContract {
   [RpcSubject.WorkerPing]: { request: WorkerPingRequest; reply: WorkerPingReply };
   [RpcSubject.UserStatus]: { request: UserStatusRequest; reply: UserStatusView };
+  [RpcSubject.NightlyRun]: { request: NightlyRunRequest; reply: NightlyRunView };
+  [RpcSubject.NightlyStatus]: { request: NightlyStatusRequest; reply: NightlyStatusReply };
   [RpcSubject.SyncStart]: { request: SyncStartRequest; reply: SyncJobView };
   [RpcSubject.SyncGet]: { request: SyncGetRequest; reply: SyncJobView };
   [RpcSubject.SyncCancel]: { request: SyncCancelRequest; reply: SyncJobView };
@@ -24,6 +31,7 @@ export interface RpcContract {
 
 export interface CommandContract {
   [CommandSubject.SyncRun]: SyncRunCommand;
+  [CommandSubject.SessionRefresh]: SessionRefreshCommand;
 }
 
 export interface EventContract {
@@ -47,6 +55,8 @@ type Ctor<T> = new () => T;
 export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.WorkerPing]: WorkerPingRequest,
   [RpcSubject.UserStatus]: UserStatusRequest,
+  [RpcSubject.NightlyRun]: NightlyRunRequest,
+  [RpcSubject.NightlyStatus]: NightlyStatusRequest,
   [RpcSubject.SyncStart]: SyncStartRequest,
   [RpcSubject.SyncGet]: SyncGetRequest,
   [RpcSubject.SyncCancel]: SyncCancelRequest,
@@ -54,4 +64,5 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {
   [CommandSubject.SyncRun]: SyncRunCommand,
+  [CommandSubject.SessionRefresh]: SessionRefreshCommand,
 };

@@ -7,8 +7,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  IsInt,
   Length,
   Matches,
+  Max,
+  Min,
 } from 'class-validator';
 import { GarminSessionHealth } from '../enums/garmin-session-health';
 import { SyncJobStatus } from '../enums/sync-job-status';
@@ -85,6 +88,46 @@ export class SyncRequestFields {
 }
 
 export class SyncStartRequest extends SyncRequestFields {
+  @IsUUID()
+  userId!: string;
+}
+
+export class NightlyRunRequest {
+  /** The calendar day to run for (NIGHTLY_TIME_ZONE); today when omitted. A day's jobs are made once. */
+  @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'date must be a calendar date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true })
+  date?: string;
+}
+
+export class NightlyStatusRequest {
+  /** How many of the latest runs (default 10). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export interface NightlyRunView {
+  id: string;
+  runDate: string;
+  trigger: 'schedule' | 'operator';
+  startedAt: string;
+  finishedAt: string | null;
+  usersEnqueued: number;
+  usersAlreadyQueued: number;
+  /** Users skipped, by reason: needs_login, revoked, cooling_down. */
+  skipped: Record<string, number>;
+  refreshesRequested: number;
+  error: string | null;
+}
+
+export interface NightlyStatusReply {
+  runs: NightlyRunView[];
+}
+
+export class SessionRefreshCommand {
   @IsUUID()
   userId!: string;
 }

@@ -8,6 +8,9 @@
 export const RpcSubject = {
   WorkerPing: 'garmin.rpc.worker.ping',
   UserStatus: 'garmin.rpc.user.status',
+  /** Operators: run the nightly sync now (for today, or a given day); authorised by NATS credentials. */
+  NightlyRun: 'garmin.rpc.nightly.run',
+  NightlyStatus: 'garmin.rpc.nightly.status',
   SyncStart: 'garmin.rpc.sync.start',
   SyncGet: 'garmin.rpc.sync.get',
   SyncCancel: 'garmin.rpc.sync.cancel',
@@ -17,6 +20,8 @@ export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
 /** Durable commands, carried by JetStream work-queue streams. */
 export const CommandSubject = {
   SyncRun: 'garmin.cmd.sync.run',
+  /** Refresh a user's Garmin session now (the nightly run's proactive refresh). */
+  SessionRefresh: 'garmin.cmd.session.refresh',
 } as const;
 export type CommandSubject = (typeof CommandSubject)[keyof typeof CommandSubject];
 

@@ -4,8 +4,9 @@ import { prefixSubject } from '../connection/subject-namer';
 
 /** The durable command stream: work-queue retention (a message lives until one worker acks it), on disk. */
 export const COMMAND_STREAM = 'GARMIN_COMMANDS';
-/** The one durable pull consumer every sync-worker replica shares. */
+/** The durable pull consumers every sync-worker replica shares. */
 export const SYNC_CONSUMER = 'sync-workers';
+export const SESSION_CONSUMER = 'session-refreshers';
 /** How long Nats-Msg-Id duplicates are recognised. */
 const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
 
@@ -42,15 +43,21 @@ export interface SyncConsumerSettings {
   maxAckPending: number;
 }
 
-/** The shared durable pull consumer of sync commands. */
-export async function ensureSyncConsumer(jsm: JetStreamManager, prefix: string, settings: SyncConsumerSettings): Promise<void> {
+/** A shared durable pull consumer of one command subject. */
+export async function ensureCommandConsumer(
+  jsm: JetStreamManager,
+  prefix: string,
+  name: string,
+  subject: CommandSubject,
+  settings: SyncConsumerSettings,
+): Promise<void> {
   const stream = commandStreamName(prefix);
   const config = {
-    durable_name: SYNC_CONSUMER,
+    durable_name: name,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     replay_policy: ReplayPolicy.Instant,
-    filter_subject: prefixSubject(prefix, CommandSubject.SyncRun),
+    filter_subject: prefixSubject(prefix, subject),
     ack_wait: settings.ackWaitMs * 1e6,
     // Unbounded here: a job waiting for its user's lease is nak'ed without failing. The bound on real
     // attempts is the job's attempt_count (SYNC_MAX_ATTEMPTS), counted when a worker actually starts it.
@@ -58,8 +65,8 @@ export async function ensureSyncConsumer(jsm: JetStreamManager, prefix: string, 
     max_ack_pending: settings.maxAckPending,
   };
   try {
-    await jsm.consumers.info(stream, SYNC_CONSUMER);
-    await jsm.consumers.update(stream, SYNC_CONSUMER, config);
+    await jsm.consumers.info(stream, name);
+    await jsm.consumers.update(stream, name, config);
   } catch (error) {
     if (!/consumer not found/i.test(String(error))) throw error;
     await jsm.consumers.add(stream, config);

@@ -3,6 +3,8 @@ import { ActivityFile } from './activity-file.entity';
 import { AuthenticationToken } from './authentication-token.entity';
 import { DailyHealth } from './daily-health.entity';
 import { GarminAuthenticationState } from './garmin-authentication-state.entity';
+import { NightlyRun } from './nightly-run.entity';
+export type { NightlyTrigger } from './nightly-run.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { PendingSignIn } from './pending-sign-in.entity';
 import { RateLimitCounter } from './rate-limit-counter.entity';
@@ -21,6 +23,7 @@ export {
   AuthenticationToken,
   DailyHealth,
   GarminAuthenticationState,
+  NightlyRun,
   OutboxMessage,
   PendingSignIn,
   RateLimitCounter,
@@ -51,4 +54,5 @@ export const ENTITIES = [
   ActivityFile,
   DailyHealth,
   Workout,
+  NightlyRun,
 ];

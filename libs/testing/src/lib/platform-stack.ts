@@ -105,8 +105,13 @@ export class PlatformStack {
       ...sim.appEnv(),
       ...options.env,
     });
-    for (let i = 0; i < (options.gateways ?? 1); i++) await stack.startGateway();
-    for (let i = 0; i < (options.workers ?? 0); i++) await stack.startWorker();
+    try {
+      for (let i = 0; i < (options.gateways ?? 1); i++) await stack.startGateway();
+      for (let i = 0; i < (options.workers ?? 0); i++) await stack.startWorker();
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
     return stack;
   }
 

@@ -1,0 +1,44 @@
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type NightlyTrigger = 'schedule' | 'operator';
+
+/** One nightly run: when, what it enqueued, whom it skipped and why. */
+@Entity({ name: 'nightly_runs' })
+@Check('ck_nightly_runs_trigger', `"trigger" IN ('schedule', 'operator')`)
+@Index('uq_nightly_runs_scheduled_date', ['runDate'], { unique: true, where: `"trigger" = 'schedule'` })
+export class NightlyRun {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_nightly_runs' })
+  id!: string;
+
+  /** The calendar day (in NIGHTLY_TIME_ZONE) the run is for: part of every job id it makes. */
+  @Column({ name: 'run_date', type: 'date' })
+  runDate!: string;
+
+  @Column({ name: 'trigger', type: 'text' })
+  trigger!: NightlyTrigger;
+
+  @Index('ix_nightly_runs_started')
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
+  startedAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'users_enqueued', type: 'integer', default: 0 })
+  usersEnqueued!: number;
+
+  /** Users whose job for the day already existed (a re-run, or an equivalent job already active). */
+  @Column({ name: 'users_already_queued', type: 'integer', default: 0 })
+  usersAlreadyQueued!: number;
+
+  /** Users skipped, by reason (needs_login, revoked, cooling_down). */
+  @Column({ name: 'skipped', type: 'jsonb', default: {} })
+  skipped!: Record<string, number>;
+
+  /** Sessions near the end of their refresh credentials, sent to the workers to refresh. */
+  @Column({ name: 'refreshes_requested', type: 'integer', default: 0 })
+  refreshesRequested!: number;
+
+  @Column({ name: 'error', type: 'text', nullable: true })
+  error!: string | null;
+}
