@@ -55,6 +55,8 @@ describe('the nightly run (two gateway processes firing every 2 seconds, one wor
       expect(offset).toBeGreaterThanOrEqual(-1000);
       expect(offset).toBeLessThanOrEqual(WINDOW_SECONDS * 1000 + 1000);
     }
+    // One job due a few seconds from now, whatever the spread gave it: the worker must wait for it.
+    const [[late]] = await query(`UPDATE sync_jobs SET not_before = now() + interval '3 seconds' WHERE id = $1 RETURNING not_before`, [jobs[0].id]);
     await stack.startWorker({ GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0' });
     for (let i = 0; i < 300; i++) {
       const [{ open }] = await query(`SELECT count(*)::int AS open FROM sync_jobs WHERE trigger = 'nightly' AND status <> 'completed'`);
@@ -62,6 +64,7 @@ describe('the nightly run (two gateway processes firing every 2 seconds, one wor
       await sleep(200);
     }
     const done = await query(`SELECT status, started_at, not_before FROM sync_jobs WHERE trigger = 'nightly'`);
+    expect(done.some((job: { not_before: Date }) => new Date(job.not_before).getTime() === new Date(late.not_before).getTime())).toBe(true);
     for (const job of done) {
       expect(job.status).toBe('completed');
       expect(new Date(job.started_at).getTime()).toBeGreaterThanOrEqual(new Date(job.not_before).getTime());
