@@ -102,6 +102,8 @@ export class PlatformStack {
       NATS_URL: options.natsUrl ?? LOCAL_NATS_URL,
       NATS_SUBJECT_PREFIX: prefix,
       LOG_LEVEL: 'info',
+      // A test turns the nightly schedule on when it is what it tests; it must never fire into another one.
+      NIGHTLY_ENABLED: 'false',
       ...sim.appEnv(),
       ...options.env,
     });
