@@ -40,7 +40,7 @@ await requireDependency('NATS', natsUrl, 'NATS_URL',
 
 const run = (cmd, args, extraEnv = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
 console.log('Building…');
-const projects = ['auth-gateway', 'sync-worker', 'migrate', ...(useSimulator ? ['garmin-sim'] : [])];
+const projects = ['auth-gateway', 'sync-worker', 'migrate', 'cli', ...(useSimulator ? ['garmin-sim'] : [])];
 run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
@@ -117,4 +117,5 @@ FitTrack Garmin Sync is running:${useSimulator ? `
   auth-gateway  http://127.0.0.1:${gatewayPort}   (API docs: /docs, health: /health/ready)
   sync-worker   http://127.0.0.1:${workerPort}   (health: /health/ready)
   PostgreSQL    ${address(databaseUrl).host}:${address(databaseUrl).port}   NATS ${address(natsUrl).host}:${address(natsUrl).port}
+In another terminal: npx garmin-sync login mfa@fittrack.test, then npx garmin-sync sync --watch
 Press Ctrl-C to stop.`);

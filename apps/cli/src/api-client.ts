@@ -1,0 +1,87 @@
+import { CliError } from './cli-error';
+import { Credentials, CredentialsFile } from './credentials';
+
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+}
+
+interface ErrorBody {
+  message?: string | string[];
+  code?: string;
+  attemptsLeft?: number;
+}
+
+/** The gateway's HTTP API as the CLI uses it: the stored tokens, refreshed (and stored) when the access token expires. */
+export class ApiClient {
+  constructor(
+    readonly gateway: string,
+    private readonly file: CredentialsFile,
+  ) {}
+
+  async call<T>(method: string, path: string, body?: unknown, token?: string): Promise<ApiAnswer<T>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.gateway}${path}`, {
+        method,
+        headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }), 'user-agent': 'garmin-sync-cli' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new CliError(`The gateway at ${this.gateway} does not answer.`, 'Check the address (--gateway or GARMIN_SYNC_GATEWAY) and that it is running.');
+    }
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  /** A call as the signed-in user; one refresh when the access token is expired or refused. */
+  async authed<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let credentials = this.signedIn();
+    if (credentials.accessExpiresAt - 30_000 < Date.now()) credentials = await this.refresh(credentials);
+    let answer = await this.call<T>(method, path, body, credentials.accessToken);
+    if (answer.status === 401) {
+      credentials = await this.refresh(credentials);
+      answer = await this.call<T>(method, path, body, credentials.accessToken);
+    }
+    if (answer.status >= 400) throw failureOf(answer as ApiAnswer<ErrorBody>);
+    return answer.body;
+  }
+
+  /** The current access token (refreshed if due), for the event stream. */
+  async accessToken(): Promise<string> {
+    const credentials = this.signedIn();
+    return (credentials.accessExpiresAt - 30_000 < Date.now() ? await this.refresh(credentials) : credentials).accessToken;
+  }
+
+  signedIn(): Credentials {
+    const credentials = this.file.read();
+    if (!credentials) throw CliError.notSignedIn();
+    return credentials;
+  }
+
+  private async refresh(credentials: Credentials): Promise<Credentials> {
+    const answer = await this.call<{ accessToken: string; refreshToken: string; expiresIn: number }>('POST', '/v1/auth/refresh', {
+      refreshToken: credentials.refreshToken,
+    });
+    if (answer.status !== 200) throw CliError.notSignedIn('Your session has ended (it was signed out or has expired).');
+    const fresh = { ...credentials, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken, accessExpiresAt: Date.now() + answer.body.expiresIn * 1000 };
+    this.file.write(fresh);
+    return fresh;
+  }
+}
+
+/** A gateway error as one sentence and a hint. */
+export function failureOf(answer: ApiAnswer<ErrorBody>): CliError {
+  const message = Array.isArray(answer.body?.message) ? answer.body.message.join('; ') : (answer.body?.message ?? `the gateway answered ${answer.status}`);
+  const sentence = `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
+  if (answer.status === 401 && answer.body?.code?.startsWith('TOKEN_')) return CliError.notSignedIn(sentence);
+  if (answer.status === 400) return new CliError(sentence, 'Check the command: garmin-sync --help', 2);
+  const hints: Record<number, string> = {
+    404: 'List your jobs with: garmin-sync jobs list',
+    409: 'See where things stand with: garmin-sync whoami',
+    423: 'Unlock the account on connect.garmin.com, then sign in again.',
+    429: 'Wait a little and try again.',
+    503: 'Garmin or the platform is unavailable; try again later.',
+  };
+  return new CliError(sentence, hints[answer.status]);
+}

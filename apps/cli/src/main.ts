@@ -1,0 +1,115 @@
+import { loadConfig } from '@fittrack/app-core';
+import { SYNC_JOB_STATUSES, SYNC_TYPES } from '@fittrack/contracts';
+import { Command, CommanderError, Option } from 'commander';
+import { ApiClient } from './api-client';
+import { CliConfig } from './cli-config';
+import { CliError, ExitCode } from './cli-error';
+import { login, logout, whoami } from './commands/auth.commands';
+import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
+import { CredentialsFile } from './credentials';
+import { Terminal } from './terminal';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function context(program: Command) {
+  const options = program.opts<{ json?: boolean; gateway?: string; verbose?: boolean }>();
+  const config = loadConfig('garmin-sync', CliConfig);
+  const file = new CredentialsFile(config);
+  const gateway = (options.gateway ?? config.GARMIN_SYNC_GATEWAY).replace(/\/+$/, '');
+  return { api: new ApiClient(gateway, file), file, term: new Terminal(Boolean(options.json), Boolean(options.verbose)) };
+}
+
+function date(value: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw CliError.usage(`"${value}" is not a date (YYYY-MM-DD).`);
+  return value;
+}
+
+function build(): Command {
+  const program = new Command('garmin-sync')
+    .description('Link your Garmin Connect account and sync its data into FitTrack.')
+    .version('0.1.0', '--version', 'print the version')
+    .option('--json', 'print JSON (for scripts)')
+    .option('--gateway <url>', 'the gateway (default: $GARMIN_SYNC_GATEWAY or http://127.0.0.1:3000)')
+    .option('--verbose', 'show stack traces of failures')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('login [email]')
+    .description('sign in with your Garmin account (asks for the password, and the MFA code if Garmin wants one)')
+    .option('--mfa-code <code>', 'the MFA code, for scripts')
+    .action(async (email: string | undefined, options: { mfaCode?: string }) => {
+      const { api, file, term } = context(program);
+      await login(api, file, term, email, options.mfaCode);
+    });
+  program.command('logout').description('sign out (the session ends at the gateway too)').action(async () => {
+    const { api, file, term } = context(program);
+    await logout(api, file, term);
+  });
+  program.command('whoami').description('who is signed in, and the state of the Garmin link').action(async () => {
+    const { api, term } = context(program);
+    await whoami(api, term);
+  });
+  program
+    .command('sync')
+    .description('sync your Garmin data (incremental without dates)')
+    .addArgument(new Command().createArgument('[type]', 'what to sync').choices(SYNC_TYPES).default('all'))
+    .option('--from <date>', 'first day (YYYY-MM-DD)', date)
+    .option('--to <date>', 'last day (YYYY-MM-DD)', date)
+    .option('--watch', 'follow the job with a progress bar until it ends')
+    .action(async (type: string, options: { from?: string; to?: string; watch?: boolean }) => {
+      const { api, term } = context(program);
+      await startSync(api, term, type, options.from, options.to, options.watch);
+    });
+
+  const jobs = program.command('jobs').description('your sync jobs');
+  jobs
+    .command('list')
+    .description('your jobs, newest first')
+    .addOption(new Option('--status <status>', 'only jobs in this state').choices(SYNC_JOB_STATUSES))
+    .option('--page <n>', 'page of 20', (v) => Number(v), 1)
+    .action(async (options: { status?: string; page: number }) => {
+      const { api, term } = context(program);
+      await listJobs(api, term, options.status, options.page);
+    });
+  jobs.command('show <id>').description('one job').action(async (id: string) => {
+    const { api, term } = context(program);
+    await showJob(api, term, id);
+  });
+  jobs.command('watch <id>').description('follow a job with a progress bar until it ends').action(async (id: string) => {
+    const { api, term } = context(program);
+    await watchJob(api, term, id);
+  });
+  jobs.command('cancel <id>').description('cancel a job (what it stored is kept)').action(async (id: string) => {
+    const { api, term } = context(program);
+    await cancelJob(api, term, id);
+  });
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = build();
+  try {
+    await program.parseAsync(argv);
+    return ExitCode.Ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; everything else commander refuses is a usage error (already printed).
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    const verbose = argv.includes('--verbose');
+    const term = new Terminal(false, verbose);
+    if (error instanceof CliError) {
+      term.fail(error.message, error.hint);
+      if (verbose) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    term.fail(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`, 'Run again with --verbose for details.');
+    if (verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return ExitCode.Failure;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,200 @@
+import { createDataSource, runMigrations } from '@fittrack/persistence';
+import { freePort, PlatformStack, workspaceRoot } from '@fittrack/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+jest.setTimeout(120_000);
+
+const ENTRY = join(workspaceRoot(), 'dist/apps/cli/main.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built CLI as a child process, its stdin a pipe the test writes to (no terminal, so no colours or spinners). */
+class CliRun {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  private readonly done: Promise<Run>;
+
+  constructor(args: string[], env: Record<string, string>) {
+    this.child = spawn(process.execPath, [ENTRY, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.done = new Promise((resolve) => this.child.once('exit', (code) => resolve({ code, stdout: this.stdout, stderr: this.stderr })));
+  }
+
+  write(line: string): void {
+    this.child.stdin?.write(`${line}\n`);
+  }
+
+  async waitFor(text: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.stderr.includes(text) && !this.stdout.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`never saw "${text}"; stdout: ${this.stdout}; stderr: ${this.stderr}`);
+      await sleep(50);
+    }
+  }
+
+  finished(): Promise<Run> {
+    this.child.stdin?.end();
+    return this.done;
+  }
+}
+
+describe('garmin-sync, the CLI, against a real gateway, worker and simulator', () => {
+  let stack: PlatformStack;
+  let home: string;
+  let env: Record<string, string>;
+  let account: { email: string; password: string; profileId: number };
+  const cli = (args: string[], input: string[] = [], extra: Record<string, string> = {}) => {
+    const run = new CliRun(args, { ...env, ...extra });
+    for (const line of input) run.write(line);
+    return run.finished();
+  };
+  const credentialsPath = () => join(home, 'garmin-sync', 'credentials.json');
+
+  beforeAll(async () => {
+    stack = await PlatformStack.start({
+      migrate: runMigrations,
+      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
+      gateways: 1,
+      workers: 1,
+      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0' },
+    });
+    home = mkdtempSync(join(tmpdir(), 'garmin-sync-home-'));
+    env = { XDG_CONFIG_HOME: home, GARMIN_SYNC_GATEWAY: stack.gateway.url };
+    const profileId = 85_000_000 + (process.pid % 10_000);
+    account = { email: `cli${profileId}@fittrack.test`, password: `pw-${profileId}`, profileId };
+    await stack.sim.admin('/accounts', { ...account, displayName: `cli${profileId}`, mfa: 'email' });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('says "not signed in" with exit code 3 before any login', async () => {
+    const run = await cli(['whoami']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('You are not signed in.');
+    expect(run.stderr).toContain('garmin-sync login');
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace without --verbose
+  });
+
+  it('signs in with MFA through stdin, taking a wrong code and then the right one', async () => {
+    const login = new CliRun(['login', account.email], env);
+    await login.waitFor('Garmin password:');
+    login.write(account.password);
+    await login.waitFor('Code:');
+    login.write('000000');
+    await login.waitFor('That code is wrong (4 attempts left)');
+    login.write(await stack.sim.mfaCode(account.email));
+    const run = await login.finished();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Signed in as cli\d+ \(Garmin profile \d+\)\.\n$/);
+    expect(run.stdout + run.stderr).not.toContain(account.password);
+    expect(statSync(credentialsPath()).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home, 'garmin-sync')).mode & 0o777).toBe(0o700);
+  });
+
+  it('answers whoami in a sentence, and in JSON matching the API', async () => {
+    const said = await cli(['whoami']);
+    expect(said).toMatchObject({ code: 0 });
+    expect(said.stdout).toMatch(/^Signed in as cli\d+; Garmin account \d+ linked, session active\.\n$/);
+    const json = await cli(['whoami', '--json']);
+    const api = await stack.gateway.get('/v1/auth/me', { token: JSON.parse(readFileSync(credentialsPath(), 'utf8')).accessToken });
+    expect(JSON.parse(json.stdout)).toEqual(api.body);
+  });
+
+  it('syncs with --watch to completion, then lists, shows and refuses to cancel a finished job', async () => {
+    const watched = await cli(['sync', 'health', '--from', '2026-03-01', '--to', '2026-03-10', '--watch']);
+    expect(watched.code).toBe(0);
+    expect(watched.stdout).toMatch(/Sync started: job [0-9a-f-]{36} \(health\)\./);
+    expect(watched.stdout).toMatch(/completed 100% \d+\/\d+/);
+    expect(watched.stdout).toMatch(/Job [0-9a-f-]{36} completed: \d+ items in [\d.]+ s\./);
+    const id = /job ([0-9a-f-]{36})/.exec(watched.stdout)?.[1] as string;
+
+    const list = await cli(['jobs', 'list', '--json']);
+    const token = JSON.parse(readFileSync(credentialsPath(), 'utf8')).accessToken;
+    expect(JSON.parse(list.stdout)).toEqual((await stack.gateway.get('/v1/sync/jobs?page=1&pageSize=20', { token })).body);
+    expect((await cli(['jobs', 'list'])).stdout).toContain(`${id}  completed`);
+    const shown = await cli(['jobs', 'show', id, '--json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id, status: 'completed', progress: 100 });
+    expect((await cli(['jobs', 'show', id])).stdout).toMatch(new RegExp(`^Job ${id} is completed \\(100%, \\d+/\\d+ items\\) for health\\.\\n$`));
+
+    const refused = await cli(['jobs', 'cancel', id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The job is already completed.');
+  });
+
+  it('cancels a running job', async () => {
+    await stack.sim.admin('/faults', { latency: { fixedMs: 40 } }, 'PUT');
+    try {
+      const started = await cli(['sync', 'all', '--from', '2026-01-01', '--to', '2026-03-31', '--json']);
+      const id = JSON.parse(started.stdout).id as string;
+      await sleep(1000);
+      const cancelled = await cli(['jobs', 'cancel', id]);
+      expect(cancelled).toMatchObject({ code: 0 });
+      expect(cancelled.stdout).toBe(`Job ${id} is cancelled; what it stored is kept.\n`);
+      const watched = await cli(['jobs', 'watch', id]);
+      expect(watched.code).toBe(1);
+      expect(watched.stderr).toContain(`Job ${id} ended cancelled`);
+    } finally {
+      await stack.sim.admin('/faults', {}, 'PUT');
+    }
+  });
+
+  it('refreshes an expired access token by itself, and stores the rotated tokens', async () => {
+    const before = JSON.parse(readFileSync(credentialsPath(), 'utf8'));
+    // Expired at the gateway but not by the file's clock: the 401 path.
+    await stack.database.dataSource.query(`UPDATE authentication_tokens SET expires_at = now() - interval '1 second'`);
+    expect((await cli(['whoami'])).code).toBe(0);
+    const after = JSON.parse(readFileSync(credentialsPath(), 'utf8'));
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    // Expired by the file's own clock: refreshed before asking.
+    writeFileSync(credentialsPath(), JSON.stringify({ ...after, accessExpiresAt: 0 }), { mode: 0o600 });
+    expect((await cli(['whoami'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(credentialsPath(), 'utf8')).refreshToken).not.toBe(after.refreshToken);
+  });
+
+  it('refuses a credentials file others can read, saying how to fix it', async () => {
+    chmodSync(credentialsPath(), 0o644);
+    const run = await cli(['whoami']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('can be read by others (mode 0644)');
+    expect(run.stderr).toContain(`chmod 600 ${credentialsPath()}`);
+    chmodSync(credentialsPath(), 0o600);
+    expect((await cli(['whoami'])).code).toBe(0);
+  });
+
+  it('has an exit code for every failure class', async () => {
+    expect((await cli(['sync', 'everything'])).code).toBe(2);
+    expect((await cli(['sync', '--from', '2026-13-45'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    const missing = await cli(['jobs', 'show', '6f1c1a52-3f1c-4b8e-9a59-0d9b5c6f7a10']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No such sync job.');
+    expect(missing.stderr).toContain('garmin-sync jobs list');
+    const down = await cli(['whoami', '--gateway', `http://127.0.0.1:${await freePort()}`]);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('does not answer');
+    const verbose = await cli(['jobs', 'show', 'x', '--verbose']);
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toMatch(/at .*main\.js/);
+  });
+
+  it('signs out: the session ends at the gateway, and the CLI says so next time', async () => {
+    const token = JSON.parse(readFileSync(credentialsPath(), 'utf8')).accessToken;
+    const out = await cli(['logout']);
+    expect(out).toMatchObject({ code: 0 });
+    expect(out.stdout).toMatch(/^Signed out cli\d+\.\n$/);
+    expect((await stack.gateway.get('/v1/auth/me', { token })).status).toBe(401);
+    expect((await cli(['whoami'])).code).toBe(3);
+  });
+});
