@@ -1,5 +1,5 @@
 // `npm start`: builds what is needed, migrates the database, and runs the Garmin
-// simulator, the gateway and a worker against the local PostgreSQL and NATS.
+// simulator, the gateway and two workers against the local PostgreSQL and NATS.
 // GARMIN_* variables pointing at Garmin itself leave the simulator out. Ctrl-C stops all.
 import { execFileSync, spawn } from 'node:child_process';
 import { connect as tcpConnect } from 'node:net';
@@ -51,7 +51,9 @@ run('node', ['dist/tools/migrate/main.js', 'up'], { DATABASE_URL: databaseUrl })
 const services = [
   ...(useSimulator ? [{ name: 'garmin-sim', entry: 'dist/apps/garmin-sim/main.js', port: simulatorPort, ready: '/__sim/accounts' }] : []),
   { name: 'auth-gateway', entry: 'dist/apps/auth-gateway/main.js', port: gatewayPort },
-  { name: 'sync-worker', entry: 'dist/apps/sync-worker/main.js', port: workerPort },
+  // Two workers on the one JetStream consumer: scaling out is starting more of them.
+  { name: 'sync-worker-1', entry: 'dist/apps/sync-worker/main.js', port: workerPort },
+  { name: 'sync-worker-2', entry: 'dist/apps/sync-worker/main.js', port: String(Number(workerPort) + 1) },
 ];
 const children = new Map();
 let stopping = false;
@@ -115,7 +117,7 @@ FitTrack Garmin Sync is running:${useSimulator ? `
   garmin-sim    http://127.0.0.1:${simulatorPort}   demo accounts: demo@fittrack.test / demo-password,
                 mfa@fittrack.test / mfa-password (MFA codes: /__sim/mfa/<email>)` : ''}
   auth-gateway  http://127.0.0.1:${gatewayPort}   (API docs: /docs, health: /health/ready)
-  sync-worker   http://127.0.0.1:${workerPort}   (health: /health/ready)
+  sync-worker   http://127.0.0.1:${workerPort} and :${Number(workerPort) + 1}   (two replicas; health: /health/ready)
   PostgreSQL    ${address(databaseUrl).host}:${address(databaseUrl).port}   NATS ${address(natsUrl).host}:${address(natsUrl).port}
 In another terminal: npx garmin-sync login mfa@fittrack.test, then npx garmin-sync sync --watch
 Press Ctrl-C to stop.`);
