@@ -2,6 +2,7 @@ import { ConfigValidationError, loadConfig, startService } from '@fittrack/app-c
 import { connectRpcServer, rpcServerOptions } from '@fittrack/messaging';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
+import { registerBareJobRoute } from './bench/bare-job.route';
 import { serveApiDocs } from './docs/openapi';
 
 async function bootstrap(): Promise<void> {
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
     configure: (app) => {
       connectRpcServer(app, rpcServerOptions(SERVICE_NAME, config));
       if (config.DOCS_ENABLED) serveApiDocs(app);
+      if (config.BENCH_BARE_ROUTE && config.NODE_ENV !== 'production') registerBareJobRoute(app);
     },
   });
 }

@@ -93,6 +93,13 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(0, 24 * 3650)
   SESSION_REFRESH_HORIZON_HOURS = 72;
 
+  /** Benchmarks only: GET /__bench/jobs/:id, a bare read of a job row with no auth (see npm run bench:gateway). Never in production. */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key],
+  )
+  @IsBoolean()
+  BENCH_BARE_ROUTE = false;
+
   /** Serve the OpenAPI document and its UI at /docs. */
   @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
     typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key],
