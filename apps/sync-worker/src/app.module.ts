@@ -18,7 +18,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         loggingModule(SERVICE_NAME, config),
-        databaseModule(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
         NatsModule.forService(SERVICE_NAME, config),
         HealthModule.forRoot([NatsReadinessCheck]),
         MetricsModule,

@@ -6,6 +6,6 @@ import { typeOrmOptions } from './typeorm-options';
  * The app's TypeORM connection. A failed first connection is retried briefly,
  * then start-up fails with the cause (a service without its database is of no use).
  */
-export function databaseModule(url: string): DynamicModule {
-  return TypeOrmModule.forRoot({ ...typeOrmOptions({ url }), retryAttempts: 2, retryDelay: 1000 });
+export function databaseModule(url: string, poolSize?: number): DynamicModule {
+  return TypeOrmModule.forRoot({ ...typeOrmOptions({ url, poolSize }), retryAttempts: 2, retryDelay: 1000 });
 }

@@ -41,6 +41,13 @@ export abstract class ServiceConfig {
   )
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fittrack';
 
+  /** Connections this process keeps to PostgreSQL. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   @Matches(NATS_SERVER_LIST, { message: 'NATS_URL must be a comma-separated list of nats:// URLs' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
