@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '@fittrack/app-core';
 import { CommandSubject, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
 import {
   commandStreamName,
@@ -72,7 +73,18 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
         await sleep(1000);
         continue;
       }
-      if (message) await handle(message);
+      if (!message) continue;
+      try {
+        await handle(message);
+      } catch (error) {
+        // Nothing a message carries may take a lane (or the process) down: it comes back later instead.
+        this.logger.error(`lane ${lane}: command #${message.seq} failed unexpectedly: ${String(error)}`);
+        try {
+          message.nak(5000);
+        } catch {
+          // NATS away: redelivered after its ack wait
+        }
+      }
     }
   }
 
@@ -142,6 +154,7 @@ async function parseCommand<C extends object>(data: Uint8Array, shape: new () =>
     return 'the command is not JSON';
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return 'the command must be a JSON object';
+  if (nestsDeeperThan(payload)) return `the command nests deeper than ${MAX_JSON_DEPTH} levels`;
   const command = plainToInstance(shape, payload);
   const problems = await validate(command, { whitelist: true, forbidNonWhitelisted: true });
   if (problems.length > 0) return `invalid command: ${problems.map((p) => Object.values(p.constraints ?? {}).join(', ')).join('; ')}`;
