@@ -5,6 +5,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { connect as tcpConnect } from 'node:net';
 
 const env = { ...process.env };
+// The local simulator can take far more than Garmin's conservative defaults; a demo need not crawl.
+if (!env.GARMIN_SSO_URL) {
+  env.GARMIN_ACCOUNT_RATE_PER_SECOND ??= '25';
+  env.GARMIN_GLOBAL_RATE_PER_SECOND ??= '100';
+}
 const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fittrack';
 const natsUrl = env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const gatewayPort = env.GATEWAY_PORT ?? '3000';

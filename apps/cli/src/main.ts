@@ -111,5 +111,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv).then((code) => {
+  Terminal.release();
   process.exitCode = code;
 });

@@ -3,7 +3,13 @@ import { createInterface } from 'node:readline';
 
 /** How the CLI talks: sentences (with colour only on a terminal), or JSON for scripts. */
 export class Terminal {
+  private static readers: { close(): void }[] = [];
   private lines?: AsyncIterableIterator<string>;
+
+  /** Lets go of stdin, so a piped stdin left open cannot keep the process alive after the command. */
+  static release(): void {
+    for (const reader of Terminal.readers.splice(0)) reader.close();
+  }
 
   constructor(
     readonly json: boolean,
@@ -36,7 +42,11 @@ export class Terminal {
   async ask(question: string, secret = false): Promise<string> {
     if (this.interactive) return secret ? password({ message: question, mask: '*' }) : input({ message: question });
     process.stderr.write(`${question} `);
-    this.lines ??= createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+    if (!this.lines) {
+      const reader = createInterface({ input: process.stdin });
+      Terminal.readers.push(reader);
+      this.lines = reader[Symbol.asyncIterator]();
+    }
     const next = await this.lines.next();
     process.stderr.write('\n');
     return next.done ? '' : next.value.trim();

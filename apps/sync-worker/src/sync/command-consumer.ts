@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '@fittrack/app-core';
+import { jsonProblem } from '@fittrack/app-core';
 import { CommandSubject, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
 import {
   commandStreamName,
@@ -154,7 +154,8 @@ async function parseCommand<C extends object>(data: Uint8Array, shape: new () =>
     return 'the command is not JSON';
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return 'the command must be a JSON object';
-  if (nestsDeeperThan(payload)) return `the command nests deeper than ${MAX_JSON_DEPTH} levels`;
+  const problem = jsonProblem(payload);
+  if (problem) return `the command ${problem}`;
   const command = plainToInstance(shape, payload);
   const problems = await validate(command, { whitelist: true, forbidNonWhitelisted: true });
   if (problems.length > 0) return `invalid command: ${problems.map((p) => Object.values(p.constraints ?? {}).join(', ')).join('; ')}`;

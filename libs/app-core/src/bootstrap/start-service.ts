@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { HttpExceptionFilter } from '../http/http-exception.filter';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-depth';
+import { jsonProblem } from '../http/json-depth';
 import { MetricsService } from '../metrics/metrics.service';
 import { describeStartupFailure } from './startup-failure';
 
@@ -63,11 +63,12 @@ function countRequests(app: NestFastifyApplication): void {
   });
 }
 
-/** A body nested deeper than any of ours is refused before validation can recurse into it. */
+/** A body nested deeper than any of ours, or with broken Unicode, is refused before validation sees it. */
 function refuseDeepJson(app: NestFastifyApplication): void {
   app.getHttpAdapter().getInstance().addHook('preValidation', async (request, reply) => {
-    if (!nestsDeeperThan(request.body)) return;
-    await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels` });
+    const problem = jsonProblem(request.body);
+    if (!problem) return;
+    await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `the JSON body ${problem}` });
   });
 }
 

@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from './json-depth';
+import { jsonProblem, nestsDeeperThan } from './json-depth';
 
 const nested = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown;
 
@@ -13,5 +13,14 @@ describe('nestsDeeperThan', () => {
   it('walks a hostile depth without overflowing the stack', () => {
     expect(nestsDeeperThan(nested(100_000), 32)).toBe(true);
     expect(nestsDeeperThan(nested(32), 32)).toBe(false);
+  });
+});
+
+describe('jsonProblem', () => {
+  it('finds deep nesting and broken Unicode in values and keys, and passes the rest', () => {
+    expect(jsonProblem({ email: 'a@b.co', tags: ['😀', '１２３'] })).toBeUndefined();
+    expect(jsonProblem(JSON.parse('{"email":"\\ud800@x.co"}'))).toMatch(/not valid Unicode/);
+    expect(jsonProblem(JSON.parse('{"\\udfff":1}'))).toMatch(/not valid Unicode/);
+    expect(jsonProblem(nested(40))).toMatch(/deeper than 32/);
   });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NatsContext, ServerNats } from '@nestjs/microservices';
-import { MAX_JSON_DEPTH, nestsDeeperThan, type NatsAuth } from '@fittrack/app-core';
+import { jsonProblem, type NatsAuth } from '@fittrack/app-core';
 import { RpcEnvelope, RpcErrorCode } from '@fittrack/contracts';
 import { lastValueFrom } from 'rxjs';
 import type { Msg } from 'nats';
@@ -46,9 +46,8 @@ export class RpcServer extends ServerNats {
       if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
         return respond({ ok: false, error: { code: RpcErrorCode.BadRequest, message: 'payload must be a JSON object' } });
       }
-      if (nestsDeeperThan(payload)) {
-        return respond({ ok: false, error: { code: RpcErrorCode.BadRequest, message: `payload nests deeper than ${MAX_JSON_DEPTH} levels` } });
-      }
+      const problem = jsonProblem(payload);
+      if (problem) return respond({ ok: false, error: { code: RpcErrorCode.BadRequest, message: `payload ${problem}` } });
       const handler = this.getHandlerByPattern(channel);
       if (!handler) {
         return respond({ ok: false, error: { code: RpcErrorCode.NoHandler, message: `no handler for ${channel}` } });
