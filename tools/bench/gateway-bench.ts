@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     migrate: runMigrations,
     dataSource: (url) => createDataSource({ url, poolSize: 2 }),
     gateways: 1,
-    env: { LOG_LEVEL: 'warn', BENCH_BARE_ROUTE: 'true', DATABASE_POOL_SIZE: '20' },
+    env: { LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn', BENCH_BARE_ROUTE: 'true', DATABASE_POOL_SIZE: '20' },
     simEnv: { LOG_LEVEL: 'silent' },
   });
   try {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventSubject, kindsOf, SyncJobStatus, SyncJobView, SyncRequestFields, SyncTrigger } from '@fittrack/contracts';
 import { EventPublisher } from '@fittrack/messaging';
-import { enqueueSyncJob, SyncJob, toJobView, transitionSyncJob } from '@fittrack/persistence';
+import { enqueueSyncJob, JOB_VIEW_COLUMNS, jobViewOfRow, SyncJob, SyncJobRow, toJobView, transitionSyncJob } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from './outbox-relay';
 import { SyncError } from './sync.errors';
@@ -47,10 +47,14 @@ export class SyncJobsService {
     return { job: view, created };
   }
 
+  /** The hot read (polled by clients): one indexed row, no entity hydration. */
   async get(userId: string, jobId: string): Promise<SyncJobView> {
-    const job = await this.dataSource.getRepository(SyncJob).findOneBy({ id: jobId, userId });
-    if (!job) throw SyncError.jobNotFound();
-    return toJobView(job);
+    const [row]: SyncJobRow[] = await this.dataSource.query(`SELECT ${JOB_VIEW_COLUMNS} FROM sync_jobs WHERE id = $1 AND user_id = $2`, [
+      jobId,
+      userId,
+    ]);
+    if (!row) throw SyncError.jobNotFound();
+    return jobViewOfRow(row);
   }
 
   async list(userId: string, page: number, pageSize: number, status?: SyncJobStatus): Promise<JobPage> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { constantTimeEqualHex, sha256Hex } from '@fittrack/persistence';
 import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
 import { TokenError } from './token.errors';
@@ -57,15 +58,22 @@ export class ApiTokensService {
   async authenticate(accessToken: string): Promise<Caller> {
     if (!TOKEN_SHAPE.test(accessToken) || !accessToken.startsWith(ACCESS_PREFIX)) throw TokenError.invalidToken('access');
     const hash = sha256Hex(accessToken);
-    const [row]: { user_id: string; session_id: string; access_token_hash: string }[] = await this.dataSource.query(
-      `SELECT t.user_id, t.session_id, t.access_token_hash
-         FROM authentication_tokens t JOIN user_sessions s ON s.id = t.session_id
-        WHERE t.access_token_hash = $1 AND t.expires_at > now() AND s.revoked_at IS NULL`,
-      [hash],
-    );
+    // Every authenticated request runs this: a named (prepared once per connection) statement on the driver's pool.
+    const { rows } = await this.pool().query<{ user_id: string; session_id: string; access_token_hash: string }>({
+      name: 'fittrack-authenticate-access-token',
+      text: `SELECT t.user_id, t.session_id, t.access_token_hash
+               FROM authentication_tokens t JOIN user_sessions s ON s.id = t.session_id
+              WHERE t.access_token_hash = $1 AND t.expires_at > now() AND s.revoked_at IS NULL`,
+      values: [hash],
+    });
+    const [row] = rows;
     // The index finds the row; the comparison that decides is constant-time.
     if (!row || !constantTimeEqualHex(row.access_token_hash, hash)) throw TokenError.invalidToken('access');
     return { userId: row.user_id, sessionId: row.session_id };
+  }
+
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   /** Rotates a refresh token: new access and refresh tokens, the old refresh token dead. */

@@ -25,3 +25,52 @@ export function toJobView(job: SyncJob): SyncJobView {
     finishedAt: iso(job.finishedAt),
   };
 }
+
+/** A `sync_jobs` row as `SELECT *` returns it (for hot paths that skip entity hydration). */
+export interface SyncJobRow {
+  id: string;
+  user_id: string;
+  status: SyncJob['status'];
+  progress: number;
+  sync_type: SyncJob['syncType'];
+  kinds: SyncJob['kinds'];
+  by_kind: SyncJob['byKind'];
+  trigger: SyncJob['trigger'];
+  range_from: string | null;
+  range_to: string | null;
+  total_items: number | null;
+  processed_items: number;
+  current_kind: SyncJob['currentKind'];
+  error_message: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** The same view as toJobView, from a raw row. */
+export function jobViewOfRow(row: SyncJobRow): SyncJobView {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    status: row.status,
+    type: row.sync_type,
+    kinds: row.kinds,
+    trigger: row.trigger,
+    progress: row.progress,
+    processedItems: row.processed_items,
+    totalItems: row.total_items,
+    currentKind: row.current_kind,
+    byKind: row.by_kind,
+    from: row.range_from,
+    to: row.range_to,
+    error: row.error_message,
+    createdAt: row.created_at.toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+  };
+}
+
+/** The columns jobViewOfRow reads, with dates as the entity has them. */
+export const JOB_VIEW_COLUMNS = `id, user_id, status, progress, sync_type, kinds, by_kind, trigger,
+  to_char(range_from, 'YYYY-MM-DD') AS range_from, to_char(range_to, 'YYYY-MM-DD') AS range_to,
+  total_items, processed_items, current_kind, error_message, created_at, started_at, finished_at`;
