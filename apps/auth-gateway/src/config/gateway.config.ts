@@ -1,11 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsString, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
-import { IsPort } from '@fittrack/app-core';
+import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
 
-const IntSetting = (min: number, max: number) => applyDecorators(Type(() => Number), IsInt(), Min(min), Max(max));
 
 @ValidatorConstraint({ name: 'cronExpression' })
 class IsCronExpression implements ValidatorConstraintInterface {
@@ -70,10 +67,7 @@ export class GatewayConfig extends GarminServiceConfig {
   MFA_LIMIT_PER_MINUTE = 30;
 
   /** Run the nightly sync (in one replica, whichever fires first). */
-  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
-    typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key],
-  )
-  @IsBoolean()
+  @BooleanSetting()
   NIGHTLY_ENABLED = true;
 
   /** When the nightly run fires: a cron expression (5 fields, or 6 with seconds) in NIGHTLY_TIME_ZONE. */
@@ -94,16 +88,10 @@ export class GatewayConfig extends GarminServiceConfig {
   SESSION_REFRESH_HORIZON_HOURS = 72;
 
   /** Benchmarks only: GET /__bench/jobs/:id, a bare read of a job row with no auth (see npm run bench:gateway). Never in production. */
-  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
-    typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key],
-  )
-  @IsBoolean()
+  @BooleanSetting()
   BENCH_BARE_ROUTE = false;
 
   /** Serve the OpenAPI document and its UI at /docs. */
-  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
-    typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key],
-  )
-  @IsBoolean()
+  @BooleanSetting()
   DOCS_ENABLED = true;
 }

@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
-import { IsPort } from '@fittrack/app-core';
+import { Type } from 'class-transformer';
+import { IsNumber, Max, Min } from 'class-validator';
+import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
 
-const IntSetting = (min: number, max: number) => applyDecorators(Type(() => Number), IsInt(), Min(min), Max(max));
 const RateSetting = () => applyDecorators(Type(() => Number), IsNumber(), Min(0), Max(10_000));
 
 /** Everything the sync worker is configured with (README, "Configuration"). */
@@ -59,8 +58,7 @@ export class WorkerConfig extends GarminServiceConfig {
    * Benchmarks only: `false` fetches everything a sync would and writes none of the data
    * (jobs still run and end), which is the fetch-only baseline of `npm run bench:sync`.
    */
-  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => (typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key]))
-  @IsBoolean()
+  @BooleanSetting()
   SYNC_STORE_DATA = true;
 
   /** Refresh a Garmin access token this long before it expires. */

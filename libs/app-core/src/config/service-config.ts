@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +23,19 @@ const KEYRING = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+(,[A-Za-z0-9_-]{1,32}:[A-
 /** A TCP port from the environment (a string there). */
 export function IsPort(): PropertyDecorator {
   return applyDecorators(Type(() => Number), IsInt(), Min(0), Max(65535));
+}
+
+/** An integer setting from the environment, within bounds. */
+export function IntSetting(min: number, max: number): PropertyDecorator {
+  return applyDecorators(Type(() => Number), IsInt(), Min(min), Max(max));
+}
+
+/** A true/false setting: the strings "true" and "false" (read raw: implicit conversion would make "false" true). */
+export function BooleanSetting(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => (typeof obj[key] === 'string' ? obj[key] === 'true' : obj[key])),
+    IsBoolean(),
+  );
 }
 
 export interface NatsAuth {

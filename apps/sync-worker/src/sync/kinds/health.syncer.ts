@@ -71,12 +71,7 @@ export class HealthSyncer implements KindSyncer {
     const { api, ctx } = run;
     const userId = ctx.userId;
     const rows: HealthRow[] = [];
-    const step = async <T>(fetch: () => Promise<T>): Promise<T> => {
-      ctx.checkpoint();
-      const answer = await fetch();
-      ctx.done(this.kind);
-      return answer;
-    };
+    const step = <T>(fetch: () => Promise<T>) => this.request(run, fetch);
     const [steps, stress, battery, weight] = await Promise.all([
       step(() => api.steps(chunk.from, chunk.to)),
       step(() => api.stressRange(chunk.from, chunk.to)),
@@ -95,16 +90,19 @@ export class HealthSyncer implements KindSyncer {
     return rows.filter((row) => row.date >= chunk.from && row.date <= chunk.to);
   }
 
+  /** One Garmin request of the job: stop first if the job must, count it when done. */
+  private async request<T>(run: KindRun, fetch: () => Promise<T>): Promise<T> {
+    run.ctx.checkpoint();
+    const answer = await fetch();
+    run.ctx.done(this.kind);
+    return answer;
+  }
+
   private async dayRows(run: KindRun, date: string, known?: DailySummary | null): Promise<HealthRow[]> {
     const { api, ctx } = run;
     const userId = ctx.userId;
     const rows: HealthRow[] = [];
-    const step = async <T>(fetch: () => Promise<T>): Promise<T> => {
-      ctx.checkpoint();
-      const answer = await fetch();
-      ctx.done(this.kind);
-      return answer;
-    };
+    const step = <T>(fetch: () => Promise<T>) => this.request(run, fetch);
     const reuse = async () => {
       ctx.done(this.kind);
       return known ?? null;
