@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { PendingSignIns } from './pending-sign-ins';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { SignInStateSweeper } from './sign-in-state.sweeper';
 import { SignInMetrics } from './sign-in.metrics';
 import { SignInService } from './sign-in.service';
 
@@ -13,6 +14,6 @@ import { SignInService } from './sign-in.service';
 @Module({
   imports: [TokensModule, GarminLinkModule, LimitsModule],
   controllers: [AuthController, SessionsController],
-  providers: [SignInService, PendingSignIns, SignInMetrics, SessionsService],
+  providers: [SignInService, PendingSignIns, SignInMetrics, SessionsService, SignInStateSweeper],
 })
 export class AuthModule {}

@@ -238,12 +238,12 @@ export class JobRunner {
   ): Promise<void> {
     const moved = await transitionSyncJob(this.dataSource.manager, job.id, status, {
       errorMessage: message,
+      errorCode: code,
+      currentKind: null,
       ...(totals && { processedItems: totals.processed, totalItems: totals.total }),
     });
     if (!moved.ok) return;
-    if (code) await this.dataSource.query(`UPDATE sync_jobs SET error_code = $2, current_kind = NULL WHERE id = $1`, [job.id, code]);
-    else await this.dataSource.query(`UPDATE sync_jobs SET current_kind = NULL WHERE id = $1`, [job.id]);
-    const view = toJobView({ ...moved.job, currentKind: null, errorCode: code });
+    const view = toJobView(moved.job);
     this.publish(status === 'completed' ? EventSubject.SyncCompleted : EventSubject.SyncFailed, view);
   }
 

@@ -1,18 +1,18 @@
-import { jsonProblem, nestsDeeperThan } from './json-depth';
+import { jsonProblem } from './json-depth';
 
 const nested = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown;
 
-describe('nestsDeeperThan', () => {
+describe('jsonProblem: depth', () => {
   it('counts objects and arrays, not scalars', () => {
-    expect(nestsDeeperThan('text', 0)).toBe(false);
-    expect(nestsDeeperThan({ a: 1 }, 1)).toBe(false);
-    expect(nestsDeeperThan({ a: { b: [1] } }, 2)).toBe(true);
-    expect(nestsDeeperThan({ a: { b: [1] } }, 3)).toBe(false);
+    expect(jsonProblem('text', 0)).toBeUndefined();
+    expect(jsonProblem({ a: 1 }, 1)).toBeUndefined();
+    expect(jsonProblem({ a: { b: [1] } }, 2)).toMatch(/deeper than 2/);
+    expect(jsonProblem({ a: { b: [1] } }, 3)).toBeUndefined();
   });
 
   it('walks a hostile depth without overflowing the stack', () => {
-    expect(nestsDeeperThan(nested(100_000), 32)).toBe(true);
-    expect(nestsDeeperThan(nested(32), 32)).toBe(false);
+    expect(jsonProblem(nested(100_000), 32)).toMatch(/deeper than 32/);
+    expect(jsonProblem(nested(32), 32)).toBeUndefined();
   });
 });
 

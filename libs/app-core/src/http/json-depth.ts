@@ -2,22 +2,6 @@
 export const MAX_JSON_DEPTH = 32;
 
 /**
- * Whether parsed JSON nests deeper than `max` arrays/objects. Iterative, so a
- * hostile 100,000-level body costs a loop, not a stack overflow (which is what
- * class-transformer's recursion would turn it into: a 500).
- */
-export function nestsDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (node === null || typeof node !== 'object') continue;
-    if (depth + 1 > max) return true;
-    for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
-/**
  * What makes parsed JSON unfit to hand to validators, or undefined: nesting
  * deeper than `maxDepth`, or text that is not well-formed Unicode (a lone
  * surrogate, which JSON can spell as "\ud800" and on which validators such as

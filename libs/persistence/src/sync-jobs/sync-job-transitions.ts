@@ -4,7 +4,7 @@ import { SyncJob } from '../entities/sync-job.entity';
 import { PersistenceError } from '../persistence.error';
 
 /** Columns a caller may set together with a status change. */
-export type TransitionPatch = Partial<Pick<SyncJob, 'errorMessage' | 'processedItems' | 'totalItems' | 'progress'>>;
+export type TransitionPatch = Partial<Pick<SyncJob, 'errorMessage' | 'errorCode' | 'currentKind' | 'processedItems' | 'totalItems' | 'progress'>>;
 
 export type TransitionResult =
   | { ok: true; job: SyncJob }
@@ -13,6 +13,8 @@ export type TransitionResult =
 
 const PATCH_COLUMNS: Record<keyof TransitionPatch, string> = {
   errorMessage: 'error_message',
+  errorCode: 'error_code',
+  currentKind: 'current_kind',
   processedItems: 'processed_items',
   totalItems: 'total_items',
   progress: 'progress',
