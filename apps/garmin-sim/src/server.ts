@@ -34,7 +34,7 @@ export async function buildSimulator(config: SimConfig, accounts: AccountSpec[])
     const client = state.faults.clientOf(request);
     const arrivedAt = state.clock.now();
     clients.set(request, { client, arrivedAt });
-    state.stats.arrival(client, request.routeOptions.url ?? 'unmatched', arrivedAt);
+    state.stats.arrival(client, request.routeOptions.url ?? 'unmatched', arrivedAt, request.raw.socket);
     if (await state.faults.intercept(request, reply, client)) return reply;
   });
   app.addHook('onResponse', async (request, reply) => {

@@ -129,7 +129,7 @@ describe('faults and counters', () => {
     await get(PROFILE);
     await get('/workout-service/workouts');
     await setFaults({ serverErrors: { probability: 1, prefix: '/hrv-service' } });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // past the in-flight grace: a real early retry
+    await new Promise((resolve) => setTimeout(resolve, 300)); // past the in-flight grace: a real early retry, on any connection
     await get('/hrv-service/hrv/2026-01-01');
     let stats = (await (await fetch(`${sim.url}/__sim/stats`)).json()) as any;
     expect(stats).toMatchObject({ throttled: 1, serverErrors: 1, earlyRetries: 1, honouredRetryAfter: false });

@@ -7,8 +7,14 @@ interface EarlyRetry {
   earlyByMs: number;
 }
 
-/** How long after a 429 goes out requests may still arrive that the client sent before it could know. */
-export const IN_FLIGHT_GRACE_MS = 25;
+/**
+ * How long after a 429 goes out a request on another connection may still arrive that the client sent before
+ * it could know. Arrival is stamped when the simulator gets to a request, and a burst that reached it together
+ * is worked through one request at a time: on this 2-core machine the last of four sent 20 ms before the 429
+ * was read has been stamped 45 ms after the 429 went out. A request on the connection that carried the 429 is
+ * judged exactly instead: without pipelining, a client sends it only after reading that answer.
+ */
+export const IN_FLIGHT_GRACE_MS = 250;
 
 /** Counters served at GET /__sim/stats, reset by DELETE /__sim/stats. */
 export class SimStats {
@@ -16,15 +22,17 @@ export class SimStats {
   private byAccount = new Map<string, number>();
   private throttled = 0;
   private serverErrors = 0;
-  private retryAfterUntil = new Map<string, { toldAt: number; until: number }>();
+  private retryAfterUntil = new Map<string, { toldAt: number; until: number; connection: number }>();
+  private readonly connections = new WeakMap<object, number>();
+  private nextConnection = 1;
   private earlyRetries: EarlyRetry[] = [];
 
   /** At the start of a request: did this client come back before its Retry-After passed? */
-  arrival(client: string, route: string, nowMs: number): void {
+  arrival(client: string, route: string, nowMs: number, connection: object): void {
     const told = this.retryAfterUntil.get(client);
-    // Requests already on their way when the 429 went out are not retries: only those arriving after
-    // it (plus IN_FLIGHT_GRACE_MS for the answer to reach the client) and before the wait is over are early.
-    if (told && nowMs >= told.toldAt + IN_FLIGHT_GRACE_MS && nowMs < told.until) {
+    if (!told || nowMs < told.toldAt || nowMs >= told.until) return;
+    // Requests already on their way when the 429 went out are not retries (see IN_FLIGHT_GRACE_MS).
+    if (this.connectionId(connection) === told.connection || nowMs >= told.toldAt + IN_FLIGHT_GRACE_MS) {
       this.earlyRetries.push({ client, route, earlyByMs: told.until - nowMs });
     }
   }
@@ -37,7 +45,18 @@ export class SimStats {
     if (reply.statusCode === 429) this.throttled += 1;
     if (reply.statusCode >= 500) this.serverErrors += 1;
     const retryAfter = Number(reply.getHeader('retry-after'));
-    if (Number.isFinite(retryAfter) && retryAfter > 0) this.retryAfterUntil.set(client, { toldAt: answeredAt, until: nowMs + retryAfter * 1000 });
+    if (Number.isFinite(retryAfter) && retryAfter > 0) {
+      this.retryAfterUntil.set(client, { toldAt: answeredAt, until: nowMs + retryAfter * 1000, connection: this.connectionId(request.raw.socket) });
+    }
+  }
+
+  private connectionId(connection: object): number {
+    let id = this.connections.get(connection);
+    if (id === undefined) {
+      id = this.nextConnection++;
+      this.connections.set(connection, id);
+    }
+    return id;
   }
 
   snapshot() {

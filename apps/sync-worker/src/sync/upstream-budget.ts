@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiter } from '@fittrack/garmin';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { RateLimiter, Release } from '@fittrack/garmin';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
+
+interface Careful {
+  /** The answer of the one request on its way, which the others wait for. */
+  inFlight?: Promise<void>;
+  calm: number;
+}
 
 interface Slot {
   free_ms: number;
@@ -13,6 +19,11 @@ interface Slot {
 /** Timers may fire a millisecond early and clocks differ a little: a Retry-After is waited out with this to spare. */
 const TIMER_MARGIN_MS = 50;
 const SHARED_PENALTY_READ_MS = 1000;
+/** Answers in a row without a 429 after which a throttled account is asked at full speed again. */
+const CALM_ANSWERS = 10;
+/** An answer that is never reported (a bug, a lost callback) holds a careful account back no longer than this. */
+const IN_FLIGHT_MAX_MS = 60_000;
+const NOTHING_TO_RELEASE: Release = () => undefined;
 
 /**
  * The request budget every worker shares, in PostgreSQL: each key (one per
@@ -30,6 +41,8 @@ export class UpstreamBudget implements RateLimiter {
   private readonly penalties = new Map<string, number>();
   /** Other workers' Retry-After deadlines as last read, per account, and when they were read. */
   private readonly shared = new Map<string, { until: number; readAt: number }>();
+  /** Accounts that were throttled lately, asked one request at a time. */
+  private readonly careful = new Map<string, Careful>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,18 +55,52 @@ export class UpstreamBudget implements RateLimiter {
     this.tightestIntervalMs = Math.min(...this.intervals.map((i) => i.seconds * 1000));
   }
 
-  async acquire(account: string): Promise<void> {
+  /**
+   * A throttled account is asked carefully: after a 429 with Retry-After, one request at a time, until
+   * CALM_ANSWERS in a row came back without one. The first request after the wait is then a probe the
+   * others wait for, so Garmin is not met by every waiting request at the instant the wait ends, and no
+   * second request is on its way while a 429 may be arriving.
+   */
+  async acquire(account: string): Promise<Release> {
     for (;;) {
       await this.waitOutPenalties(account);
-      if (this.intervals.length === 0) return;
-      const wait = await this.takeSlot(account);
-      const slotAt = Date.now() + wait;
-      if (wait > 0) await sleep(wait);
-      // A Retry-After that arrived while we waited voids the slot: queue again behind it, or every
-      // waiting request would go out together the moment it ends. So does waking up late (a busy
-      // event loop): late requests sent at once would bunch up and break the rate Garmin sees.
-      if (!this.penalised(account) && Date.now() - slotAt <= this.tightestIntervalMs) return;
+      if (this.intervals.length > 0) {
+        const wait = await this.takeSlot(account);
+        const slotAt = Date.now() + wait;
+        if (wait > 0) await sleep(wait);
+        // A Retry-After that arrived while we waited voids the slot: queue again behind it, or every
+        // waiting request would go out together the moment it ends. So does waking up late (a busy
+        // event loop): late requests sent at once would bunch up and break the rate Garmin sees.
+        if (this.penalised(account) || Date.now() - slotAt > this.tightestIntervalMs) continue;
+      }
+      // Answers that have already arrived are read before this request leaves: one of them may be a 429.
+      await setImmediate();
+      if (this.penalised(account)) continue;
+      const careful = this.careful.get(account);
+      if (!careful) return NOTHING_TO_RELEASE;
+      if (careful.inFlight) {
+        await careful.inFlight;
+        continue;
+      }
+      return this.sendCarefully(account, careful);
     }
+  }
+
+  private sendCarefully(account: string, careful: Careful): Release {
+    let answered: Release = NOTHING_TO_RELEASE;
+    const inFlight = new Promise<void>((resolve) => (answered = resolve));
+    // Should its answer never be reported, the account is still let go: nobody waits on it for ever.
+    const timer = setTimeout(() => answered(), IN_FLIGHT_MAX_MS);
+    timer.unref();
+    careful.inFlight = inFlight;
+    return () => {
+      clearTimeout(timer);
+      if (careful.inFlight === inFlight) careful.inFlight = undefined;
+      // Called after any penalize the answer led to: a fresh Retry-After starts the count again.
+      careful.calm = this.penalised(account) ? 0 : careful.calm + 1;
+      if (careful.calm >= CALM_ANSWERS && this.careful.get(account) === careful) this.careful.delete(account);
+      answered();
+    };
   }
 
   /**
@@ -98,6 +145,12 @@ export class UpstreamBudget implements RateLimiter {
 
   /** Garmin said "not before N seconds" for this account: nobody asks for it earlier. */
   async penalize(account: string, seconds: number): Promise<void> {
+    const careful = this.careful.get(account);
+    if (careful) careful.calm = 0;
+    else {
+      if (this.careful.size > 10_000) this.careful.clear();
+      this.careful.set(account, { calm: 0 });
+    }
     this.penalties.set(account, Math.max(this.penalties.get(account) ?? 0, Date.now() + seconds * 1000 + TIMER_MARGIN_MS));
     await this.dataSource.query(
       `INSERT INTO upstream_budgets AS b (key, next_free_at) VALUES ($1, now() + make_interval(secs => $2))
@@ -106,13 +159,23 @@ export class UpstreamBudget implements RateLimiter {
     );
   }
 
-  /** Sleeps past any Retry-After for the account: this process's own, then the one other workers recorded. */
+  /**
+   * Sleeps past any Retry-After for the account, this process's own and the one other workers recorded,
+   * until one look at both finds none. The local deadline is read after the database answers: a 429 that
+   * arrived while the shared one was being read must hold this request back too. Waiting one out makes
+   * the account careful.
+   */
   private async waitOutPenalties(account: string): Promise<void> {
-    const local = (this.penalties.get(account) ?? 0) - Date.now();
-    if (local > 0) await sleep(local);
-    else this.penalties.delete(account);
-    const wait = (await this.sharedPenalty(account)) - Date.now();
-    if (wait > 0) await sleep(wait);
+    for (;;) {
+      const shared = await this.sharedPenalty(account);
+      const wait = Math.max(shared, this.penalties.get(account) ?? 0) - Date.now();
+      if (wait <= 0) {
+        this.penalties.delete(account);
+        return;
+      }
+      if (!this.careful.has(account)) this.careful.set(account, { calm: 0 });
+      await sleep(wait);
+    }
   }
 
   /**

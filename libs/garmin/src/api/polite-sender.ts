@@ -16,6 +16,7 @@ export interface PoliteSenderOptions {
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const isUnavailable = (error: unknown) => error instanceof GarminError && error.code === GarminErrorCode.Unavailable;
+const isRateLimited = (error: unknown): error is GarminError => error instanceof GarminError && error.code === GarminErrorCode.RateLimited;
 
 /**
  * Every data request to Garmin goes through here: the rate limiter first, one
@@ -56,30 +57,43 @@ export class PoliteSender {
     const host = new URL(url).host;
     const breaker = this.breakerOf(host);
     for (let attempt = 0; ; attempt++) {
-      await this.options.rateLimiter?.acquire(account);
+      const release = (await this.options.rateLimiter?.acquire(account)) ?? (() => undefined);
+      let error: unknown;
       try {
         const answer = await breaker.fire(url, options);
         this.options.observe?.(host, 'ok');
         return answer;
-      } catch (error) {
-        this.options.observe?.(host, error instanceof GarminError && error.code === GarminErrorCode.RateLimited ? '429' : 'error');
-        if (breaker.opened && !(error instanceof GarminError)) {
-          throw GarminError.unavailable(`${new URL(url).host} is failing; its circuit is open`);
-        }
-        const last = attempt + 1 >= this.retry.maxAttempts;
-        if (error instanceof GarminError && error.code === GarminErrorCode.RateLimited) {
-          const wait = error.retryAfterSeconds ?? Math.ceil(backoffDelayMs(attempt, this.retry, this.random) / 1000);
-          if (last || wait > this.retry.maxRetryAfterSeconds) throw error;
-          if (error.retryAfterSeconds !== undefined) await this.options.rateLimiter?.penalize?.(account, wait);
-          await this.sleep(wait * 1000);
-          continue;
-        }
-        if (isUnavailable(error) && !last) {
-          await this.sleep(backoffDelayMs(attempt, this.retry, this.random));
-          continue;
-        }
-        throw error;
+      } catch (caught) {
+        error = caught;
+      } finally {
+        // A known Retry-After is recorded before the answer is released, so nobody waiting on it can slip out first.
+        const penalty = this.penaltyOf(error, attempt);
+        if (penalty !== undefined) await this.options.rateLimiter?.penalize?.(account, penalty);
+        release();
       }
+      this.options.observe?.(host, isRateLimited(error) ? '429' : 'error');
+      if (breaker.opened && !(error instanceof GarminError)) {
+        throw GarminError.unavailable(`${host} is failing; its circuit is open`);
+      }
+      const last = attempt + 1 >= this.retry.maxAttempts;
+      if (isRateLimited(error)) {
+        const wait = error.retryAfterSeconds ?? Math.ceil(backoffDelayMs(attempt, this.retry, this.random) / 1000);
+        if (last || wait > this.retry.maxRetryAfterSeconds) throw error;
+        await this.sleep(wait * 1000);
+        continue;
+      }
+      if (isUnavailable(error) && !last) {
+        await this.sleep(backoffDelayMs(attempt, this.retry, this.random));
+        continue;
+      }
+      throw error;
     }
+  }
+
+  /** The Retry-After to share with everyone else asking for the account: Garmin's own, when it will be waited for. */
+  private penaltyOf(error: unknown, attempt: number): number | undefined {
+    if (!isRateLimited(error) || error.retryAfterSeconds === undefined) return undefined;
+    if (attempt + 1 >= this.retry.maxAttempts || error.retryAfterSeconds > this.retry.maxRetryAfterSeconds) return undefined;
+    return error.retryAfterSeconds;
   }
 }

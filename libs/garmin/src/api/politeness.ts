@@ -4,11 +4,18 @@
  * the in-process one.
  */
 export interface RateLimiter {
-  /** Resolves when one more request for `account` may go out. */
-  acquire(account: string): Promise<void>;
+  /**
+   * Resolves when one more request for `account` may go out, with the function to call once its answer
+   * (or failure) is in, after any `penalize` it led to: a limiter may hold other requests back until then.
+   */
+  acquire(account: string): Promise<Release>;
   /** Garmin answered 429 with Retry-After: no request for `account` before that, from anyone sharing the limiter. */
   penalize?(account: string, seconds: number): Promise<void>;
 }
+
+/** Says that a request's answer is in. */
+export type Release = () => void;
+const NOTHING_TO_RELEASE: Release = () => undefined;
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -36,13 +43,13 @@ export class LocalRateLimiter implements RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async acquire(account: string): Promise<void> {
+  async acquire(account: string): Promise<Release> {
     for (;;) {
       const wait = Math.max(this.waitFor(`a:${account}`, this.perAccount), this.waitFor('*', this.overall));
       if (wait === 0) {
         this.take(`a:${account}`);
         this.take('*');
-        return;
+        return NOTHING_TO_RELEASE;
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
