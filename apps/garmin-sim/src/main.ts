@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const lines = state.accounts
     .all()
     .map((a) => `  ${a.email.padEnd(28)} ${a.password.padEnd(16)} mfa=${a.mfa.padEnd(5)} displayName=${a.displayName}`);
-  process.stdout.write(`garmin-sim listening on ${address} (seed "${config.SIM_SEED}")\nDemo accounts:\n${lines.join('\n')}\n`);
+  process.stdout.write(`garmin-sim listening on ${address} (seed "${config.SIM_SEED}")\nProfile: ${config.SIM_PROFILE}\n`);
+  process.stdout.write(`Demo accounts:\n${lines.join('\n')}\n`);
   if (config.devMode) process.stdout.write(`MFA codes: GET ${address}/__sim/mfa/<email>\n`);
 
   const stop = () => void app.close().then(() => process.exit(0), () => process.exit(1));

@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { replay, ReplayContext } from './support/cassette-replay';
 import { listCassettes, loadCassette } from './support/cassettes';
 import { mailbox, preauthorize, SsoClient } from './support/garmin-client';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo, mfaUser] = DEMO_ACCOUNTS;
 /** The community consumer download: we configure our own consumer and never fetch it. */
@@ -19,7 +19,7 @@ describe('auth conformance with the recordings', () => {
   let sim: RunningSim;
 
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
   });
 
   afterEach(() => sim.close());

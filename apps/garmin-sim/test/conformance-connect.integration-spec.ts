@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../src/data/calendar';
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { Interaction, keyShape, listCassettes, loadCassette, missingKeys, recordedHeader } from './support/cassettes';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const DATE = /\d{4}-\d{2}-\d{2}/g;
 const mediaType = (value: string | null | undefined) => (value ?? '').split(';')[0].trim().toLowerCase();
@@ -27,7 +27,7 @@ describe('Connect API conforms to the recordings', () => {
   let activityId: number;
 
   beforeAll(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     const demo = sim.state.accounts.findByEmail(DEMO_ACCOUNTS[0].email)!;
     bearer = sim.bearerFor(demo);
     const today = sim.state.data.today(demo);

@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { addDays } from '../src/data/calendar';
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demoSpec, otherSpec] = DEMO_ACCOUNTS;
 const LIST = '/activitylist-service/activities/search/activities';
@@ -19,7 +19,7 @@ describe('Connect API', () => {
   };
 
   beforeAll(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     const demo = sim.state.accounts.findByEmail(demoSpec.email)!;
     bearer = sim.bearerFor(demo);
     today = sim.state.data.today(demo);
@@ -157,7 +157,7 @@ describe('Connect API', () => {
 
 describe('determinism', () => {
   async function snapshot(seed: string) {
-    const sim = await startSim({ SIM_SEED: seed });
+    const sim = await startSim({ ...PERMISSIVE, SIM_SEED: seed });
     try {
       const demo = sim.state.accounts.findByEmail(demoSpec.email)!;
       const headers = { authorization: `Bearer ${sim.bearerFor(demo)}` };

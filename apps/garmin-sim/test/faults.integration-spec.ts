@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { SsoClient } from './support/garmin-client';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demoSpec, mfaSpec] = DEMO_ACCOUNTS;
 const PROFILE = '/userprofile-service/socialProfile';
@@ -18,7 +18,7 @@ describe('faults and counters', () => {
     });
 
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     bearer = sim.bearerFor(sim.state.accounts.findByEmail(demoSpec.email)!);
   });
 
@@ -78,17 +78,17 @@ describe('faults and counters', () => {
   });
 
   it('rejects bad fault settings with the reason', async () => {
-    const bad = await setFaults({ throttle: [{ probability: 2 }], shout: true });
+    const bad = await setFaults({ throttle: [{ probability: 2, retryAfterSeconds: -1 }], shout: true });
     expect(bad.status).toBe(400);
     const { message } = (await bad.json()) as { message: string };
     expect(message).toContain('throttle[0].probability');
     expect(message).toContain('throttle[0].retryAfterSeconds');
     expect(message).toContain('faults.shout');
-    await expect(startSim({ SIM_FAULTS: '{"latency":' })).rejects.toThrow('SIM_FAULTS is not valid JSON');
+    await expect(startSim({ ...PERMISSIVE, SIM_FAULTS: '{"latency":' })).rejects.toThrow('SIM_FAULTS is not valid JSON');
   });
 
   it('applies faults given at start-up', async () => {
-    const throttled = await startSim({ SIM_FAULTS: JSON.stringify({ throttle: [{ retryAfterSeconds: 9 }] }) });
+    const throttled = await startSim({ ...PERMISSIVE, SIM_FAULTS: JSON.stringify({ throttle: [{ retryAfterSeconds: 9 }] }) });
     try {
       const response = await fetch(`${throttled.url}${PROFILE}`);
       expect(response.headers.get('retry-after')).toBe('9');

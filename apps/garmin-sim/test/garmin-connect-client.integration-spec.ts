@@ -1,6 +1,6 @@
 import { GarminConnect } from 'garmin-connect';
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo, mfaUser] = DEMO_ACCOUNTS;
 
@@ -42,7 +42,7 @@ describe('garmin-connect npm against the simulator', () => {
   let gc: GarminConnect;
 
   beforeAll(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     // garmin-connect console.logs page titles and errors; keep the test output readable.
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
     jest.spyOn(console, 'error').mockImplementation(() => undefined);

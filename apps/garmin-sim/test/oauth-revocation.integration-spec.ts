@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { DI_GRANT, diPost, exchange, MOBILE_SERVICE, oauth1For, oauthFor, preauthorize, ticketFor } from './support/garmin-client';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo] = DEMO_ACCOUNTS;
 const DI_CLIENT = 'GARMIN_CONNECT_MOBILE_IOS_DI';
@@ -32,7 +32,7 @@ describe('OAuth credential lifetime', () => {
   afterEach(() => sim.close());
 
   it('answers 401 "OAuthToken is invalid" once the OAuth1 token expired', async () => {
-    sim = await startSim({ SIM_OAUTH1_TOKEN_TTL_S: '60' });
+    sim = await startSim({ ...PERMISSIVE, SIM_OAUTH1_TOKEN_TTL_S: '60' });
     const token = await oauth1(sim);
     expect((await exchange(sim, token)).status).toBe(200);
     sim.state.clock.advance(61_000);
@@ -42,7 +42,7 @@ describe('OAuth credential lifetime', () => {
   });
 
   it('expires DI refresh tokens after their TTL', async () => {
-    sim = await startSim({ SIM_REFRESH_TOKEN_TTL_S: '120' });
+    sim = await startSim({ ...PERMISSIVE, SIM_REFRESH_TOKEN_TTL_S: '120' });
     const login = await diLogin(sim);
     sim.state.clock.advance(121_000);
     expect(await refresh(sim, login['refresh_token'])).toMatchObject({
@@ -52,7 +52,7 @@ describe('OAuth credential lifetime', () => {
   });
 
   it('expireBearers forces a refresh but keeps the OAuth1 and refresh tokens', async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     const token = await oauth1(sim);
     const bearer = (await exchange(sim, token)).body as {
       access_token: string;
@@ -66,7 +66,7 @@ describe('OAuth credential lifetime', () => {
   });
 
   it.each(['expireAccount', 'revokeAccount'] as const)('%s ends every credential: Bearer, OAuth1 and DI refresh', async (fault) => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     const token = await oauth1(sim);
     const bearer = (await exchange(sim, token)).body as {
       access_token: string;
@@ -87,17 +87,17 @@ describe('OAuth credential lifetime', () => {
   });
 
   it('skips signature checks when SIM_VERIFY_SIGNATURES is off, and enforces them when on', async () => {
-    sim = await startSim({ SIM_VERIFY_SIGNATURES: 'false' });
+    sim = await startSim({ ...PERMISSIVE, SIM_VERIFY_SIGNATURES: 'false' });
     const lax = await preauthorize(sim, await ticket(sim), MOBILE_SERVICE, oauthFor(sim, 'not-the-secret'));
     expect(lax.status).toBe(200);
     await sim.close();
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     const strict = await preauthorize(sim, await ticket(sim), MOBILE_SERVICE, oauthFor(sim, 'not-the-secret'));
     expect(strict.status).toBe(401);
   });
 
   it('rejects a preauthorized call from an unknown consumer without burning the ticket', async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
     const st = await ticket(sim);
     const OAuth = (await import('oauth-1.0a')).default;
     const { createHmac } = await import('node:crypto');

@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { DI_GRANT, diPost, exchange, MOBILE_SERVICE, oauth1For, oauthFor, preauthorize, signInMobile, ticketFor } from './support/garmin-client';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo] = DEMO_ACCOUNTS;
 const DI_CLIENT = 'GARMIN_CONNECT_MOBILE_ANDROID_DI_2025Q2';
@@ -20,7 +20,7 @@ describe('OAuth', () => {
   let sim: RunningSim;
 
   beforeEach(async () => {
-    sim = await startSim({ SIM_ACCESS_TOKEN_TTL_S: '2' });
+    sim = await startSim({ ...PERMISSIVE, SIM_ACCESS_TOKEN_TTL_S: '2' });
   });
 
   afterEach(() => sim.close());

@@ -17,8 +17,11 @@ describe('garmin-sim as a process', () => {
       expect(sim.logs).toContain(`garmin-sim listening on http://127.0.0.1:${port} (seed "process-test")`);
       expect(sim.logs).toContain('demo@fittrack.test');
       expect(sim.logs).toContain('mfa@fittrack.test');
+      // The default profile is today's Garmin: the Android client id is refused, with no Retry-After (garth #217).
       const page = await fetch(`http://127.0.0.1:${port}/mobile/sso/en/sign-in?clientId=GCM_ANDROID_DARK`);
-      expect(page.status).toBe(200);
+      expect(page.status).toBe(429);
+      expect(page.headers.get('retry-after')).toBeNull();
+      expect((await fetch(`http://127.0.0.1:${port}/sso/embed`)).status).toBe(200);
       expect(await sim.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     } finally {
       await sim.stop('SIGKILL');
@@ -46,6 +49,7 @@ describe('garmin-sim as a process', () => {
     ['PORT', { PORT: 'eighty' }],
     ['SIM_FAULTS', { SIM_FAULTS: '{"throttle":[{"probability":3}]}' }],
     ['SIM_ACCOUNTS_FILE', { SIM_ACCOUNTS_FILE: '/nonexistent/accounts.json' }],
+    ['SIM_PROFILE', { SIM_PROFILE: 'lenient' }],
   ])('refuses to start with a bad %s, naming it', async (variable, env) => {
     const sim = await new ServiceProcess({ entry: ENTRY, env: { PORT: String(await freePort()), ...env } }).start();
     expect((await sim.waitForExit()).code).toBe(1);

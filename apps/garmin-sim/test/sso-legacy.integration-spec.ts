@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS, LOCK_AFTER_FAILED_LOGINS } from '../src/state/accounts';
 import { MFA_CODE_TTL_MS } from '../src/sso/mfa-codes';
 import { mailbox, preauthorize } from './support/garmin-client';
 import { html, LegacyClient, legacyService, signinQuery } from './support/legacy-client';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo, mfaUser] = DEMO_ACCOUNTS;
 /** garmin-connect npm's regexes (HttpClient.js), bugs included. */
@@ -13,7 +13,7 @@ describe('legacy HTML sign-in', () => {
   let sim: RunningSim;
 
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
   });
 
   afterEach(() => sim.close());

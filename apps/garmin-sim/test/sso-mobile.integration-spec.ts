@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS, LOCK_AFTER_FAILED_LOGINS } from '../src/state/accounts';
 import { MFA_CODE_TTL_MS, MFA_MAX_ATTEMPTS } from '../src/sso/mfa-codes';
 import { exchange, mailbox, MOBILE_SERVICE, preauthorize, SsoClient } from './support/garmin-client';
-import { RunningSim, startSim } from './support/sim-harness';
+import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo, mfaUser] = DEMO_ACCOUNTS;
 
@@ -9,7 +9,7 @@ describe('mobile JSON sign-in', () => {
   let sim: RunningSim;
 
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await startSim(PERMISSIVE);
   });
 
   afterEach(() => sim.close());

@@ -1,26 +1,32 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccountSpecError, parseAccountSpec } from '../state/account-spec';
+import { AccountSpecError, parseAccountSpec, parseBehaviourPatch } from '../state/account-spec';
 import { Account } from '../state/accounts';
 import { SimState } from '../state/sim-state';
 
 /** Accounts and per-account fault switches (dev mode only). */
 export function registerAccountAdminRoutes(app: FastifyInstance, state: SimState): void {
   app.get('/__sim/accounts', async () =>
-    state.accounts.all().map(({ email, displayName, profileId, mfa, timeZone, historyDays, locked, captchaRequired }) => ({
-      email,
-      displayName,
-      profileId,
-      mfa,
-      timeZone,
-      historyDays,
-      locked,
-      captchaRequired,
+    state.accounts.all().map((a) => ({
+      email: a.email,
+      displayName: a.displayName,
+      profileId: a.profileId,
+      mfa: a.mfa,
+      timeZone: a.timeZone,
+      historyDays: a.historyDays,
+      locked: a.locked,
+      captchaRequired: a.captchaRequired,
+      signIn: a.signIn ?? {},
+      diClientIds: a.diClientIds ?? null,
+      diRotateRefreshToken: a.diRotateRefreshToken ?? true,
+      tokenNotActive: a.tokenNotActive ?? false,
+      /** Throttle buckets in force (`family|clientId` → when they lift if nobody retries). */
+      throttledUntil: state.throttle.armedFor(a.email),
     })),
   );
 
   app.post('/__sim/accounts', async (request, reply) => {
     try {
-      const account = state.accounts.add(parseAccountSpec(request.body));
+      const account = state.addAccount(parseAccountSpec(request.body));
       return reply.code(201).send({ email: account.email, profileId: account.profileId, displayName: account.displayName });
     } catch (error) {
       if (error instanceof AccountSpecError) return reply.code(400).send({ message: error.message });
@@ -34,6 +40,20 @@ export function registerAccountAdminRoutes(app: FastifyInstance, state: SimState
     return (await handler(account, request)) ?? { ok: true };
   };
 
+  /** Today-profile behaviour at run time: any of signIn, diClientIds, diRotateRefreshToken, tokenNotActive. */
+  app.patch('/__sim/accounts/:email', async (request, reply) => {
+    const account = state.accounts.findByEmail((request.params as { email: string }).email);
+    if (!account) return reply.code(404).send({ message: 'no such account' });
+    try {
+      state.changeBehaviour(account, parseBehaviourPatch(request.body));
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof AccountSpecError) return reply.code(400).send({ message: error.message });
+      throw error;
+    }
+  });
+  /** Lifts every sign-in throttle of the account at once (they also lift by themselves, SIM_SIGN_IN_THROTTLE_S after the last refusal). */
+  app.delete('/__sim/accounts/:email/throttle', withAccount((a) => void state.throttle.clear(a.email)));
   app.post('/__sim/accounts/:email/expire-tokens', withAccount((a) => void state.credentials.expireAccount(a.profileId)));
   /** Only the Bearer (access) tokens: a client must refresh, but need not sign in again. */
   app.post('/__sim/accounts/:email/expire-bearers', withAccount((a) => void state.credentials.expireBearers(a.profileId)));

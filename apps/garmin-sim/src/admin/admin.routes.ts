@@ -12,6 +12,14 @@ export async function registerAdminRoutes(app: FastifyInstance, state: SimState)
   app.get('/__sim/stats', async () => state.stats.snapshot());
   app.delete('/__sim/stats', async () => {
     state.stats.reset();
+    state.requestLog.reset();
+    return { ok: true };
+  });
+  /** The sign-in / token / token-check requests, oldest first; per account, or all (account null = not known). */
+  app.get('/__sim/requests', async () => state.requestLog.list());
+  app.get('/__sim/requests/:email', async (request) => state.requestLog.list((request.params as { email: string }).email));
+  app.delete('/__sim/requests', async () => {
+    state.requestLog.reset();
     return { ok: true };
   });
 

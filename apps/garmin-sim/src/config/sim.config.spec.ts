@@ -20,6 +20,12 @@ describe('SimConfig', () => {
     expect(config.SIM_VERIFY_SIGNATURES).toBe(expected);
   });
 
+  it('runs the today profile unless told permissive, and refuses any other', () => {
+    expect(load({})).toMatchObject({ SIM_PROFILE: 'today', today: true });
+    expect(load({ SIM_PROFILE: 'permissive' }).today).toBe(false);
+    expect(() => load({ SIM_PROFILE: 'lenient' })).toThrow(/SIM_PROFILE/);
+  });
+
   it('names a bad variable', () => {
     expect(() => load({ SIM_ACCESS_TOKEN_TTL_S: '0' })).toThrow(ConfigValidationError);
     expect(() => load({ SIM_ACCESS_TOKEN_TTL_S: '0' })).toThrow(/SIM_ACCESS_TOKEN_TTL_S/);

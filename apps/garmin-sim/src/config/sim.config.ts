@@ -8,6 +8,9 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
   return typeof raw === 'string' ? ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) : raw;
 };
 
+export const SIM_PROFILES = ['today', 'permissive'] as const;
+export type SimProfile = (typeof SIM_PROFILES)[number];
+
 /** Everything the simulator is configured with. Defaults suit local development and tests. */
 export class SimConfig {
   @IsPort()
@@ -76,6 +79,40 @@ export class SimConfig {
   @IsOptional()
   @IsString()
   SIM_FAULTS?: string;
+
+  /**
+   * `today` (default) answers as Garmin is shown to answer since 2026-03 (edge refusals, the DI answer
+   * pgc reads, no invented MFA error names; see README.md). `permissive` is the old accept-everything
+   * simulator that garmin-connect npm and the recorded 2026-03 garth exchanges still pass against.
+   */
+  @IsIn(SIM_PROFILES)
+  SIM_PROFILE: SimProfile = 'today';
+
+  /**
+   * How long a throttled account+client stays refused after its last refused request, seconds.
+   * Assumed value: reports say hours and that retries restart it (hevy2garmin #191, pgc #344).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIM_SIGN_IN_THROTTLE_S = 6 * 3600;
+
+  /**
+   * What a mobile or portal sign-in request without a browser fingerprint gets: `split` (default) a 429
+   * on mobile and a 403 challenge page on the portal, or `throttled` / `challenge` on both.
+   */
+  @IsIn(['split', 'throttled', 'challenge'])
+  SIM_UNFINGERPRINTED: 'split' | 'throttled' | 'challenge' = 'split';
+
+  /** Lifetime of a JWT_WEB cookie session, seconds (assumed: no reference shows it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIM_JWT_WEB_TTL_S = 3600;
+
+  get today(): boolean {
+    return this.SIM_PROFILE === 'today';
+  }
 
   /** Days of history generated for accounts that do not say. */
   @Type(() => Number)

@@ -2,8 +2,11 @@
 export interface FaultConfig {
   /** Added delay: fixed + up to `jitterMs`, on paths starting with `prefix` (all when absent). */
   latency?: { fixedMs: number; jitterMs?: number; prefix?: string };
-  /** 429 with Retry-After on matching paths, always or with a probability. */
-  throttle?: { prefix?: string; probability?: number; retryAfterSeconds: number }[];
+  /**
+   * 429 on matching paths, always or with a probability; with a Retry-After when `retryAfterSeconds` is set
+   * (Garmin's own 429s name no wait: python-garminconnect reads none, __init__.py:225-241).
+   */
+  throttle?: { prefix?: string; probability?: number; retryAfterSeconds?: number }[];
   /** Request-rate limits (a sliding window), per account and overall; beyond them 429. */
   rateLimit?: {
     perAccount?: { limit: number; windowSeconds: number };
@@ -61,7 +64,7 @@ export function parseFaults(input: unknown): FaultConfig {
         only(problems, `throttle[${i}]`, rule, ['prefix', 'probability', 'retryAfterSeconds']);
         check(problems, `throttle[${i}].prefix`, rule['prefix'], 'prefix', false);
         check(problems, `throttle[${i}].probability`, rule['probability'], 'probability', false);
-        check(problems, `throttle[${i}].retryAfterSeconds`, rule['retryAfterSeconds'], 'count');
+        check(problems, `throttle[${i}].retryAfterSeconds`, rule['retryAfterSeconds'], 'count', false);
         return undefined;
       });
   }

@@ -89,8 +89,9 @@ export class FaultInjector {
     return false;
   }
 
-  private tooMany(reply: FastifyReply, path: string, retryAfterSeconds: number): true {
-    void reply.code(429).header('retry-after', String(retryAfterSeconds));
+  private tooMany(reply: FastifyReply, path: string, retryAfterSeconds: number | undefined): true {
+    void reply.code(429);
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     if (SSO_PREFIXES.some((p) => path.startsWith(p))) void reply.type('text/html; charset=UTF-8').send(CLOUDFLARE_429);
     else void reply.type('application/json').send({ error: { 'status-code': '429' } });
     return true;

@@ -45,12 +45,18 @@ export function statusPage(csrf: string, title: string, status: string): string 
 export interface MfaPageVars {
   csrf: string;
   customerGuid: string;
-  codeSentTo: string;
+  /** `email` or `totp`. */
+  mfaMethod: string;
+  /** Absent until a code went out (pgc GH-386: the page may come before the code; its tests omit the var). */
+  codeSentTo?: string;
   parentUrl: string;
   invalidCode?: boolean;
 }
 
-/** Recorded title `Enter MFA code for login`; a wrong code comes back on the same page with the invalidCode div. */
+/**
+ * Recorded title `Enter MFA code for login` and JS vars (sso-legacy/login_success_mfa.yaml #3); a wrong
+ * code comes back on the same page with the invalidCode div.
+ */
 export function mfaPage(vars: MfaPageVars): string {
   return page(
     'Enter MFA code for login',
@@ -58,11 +64,10 @@ export function mfaPage(vars: MfaPageVars): string {
 var embedWidget = "true";
 var parent_url = ${jsString(vars.parentUrl)};
 var customerGuid = ${jsString(vars.customerGuid)};
-var mfaMethod = "email";
+var mfaMethod = ${jsString(vars.mfaMethod)};
 var locale = "";
 var clientId = "";
-var codeSentTo = ${jsString(vars.codeSentTo)};
-</script>
+${vars.codeSentTo === undefined ? '' : `var codeSentTo = ${jsString(vars.codeSentTo)};\n`}</script>
 <form id="submit-mfa-verification-code-form" name="submit-mfa-verification-code-form" method="post" novalidate="novalidate">
 ${vars.invalidCode ? '<div id="invalidCode" class="error">Invalid code. Please enter a valid code.</div>\n' : ''}<input type="number" pattern="[0-9]*" inputmode="numeric" maxlength="6" id="mfa-code" name="mfa-code"/>
 <input type="hidden" name="embed"            value="true"/>

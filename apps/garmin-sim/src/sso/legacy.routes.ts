@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendRefusal, withCloudflareCookies } from '../edge/cloudflare';
+import { edgeRefusal } from '../edge/edge-gate';
 import { SimState } from '../state/sim-state';
 import * as pages from './legacy-pages';
 import { maskEmail } from './mfa-codes';
@@ -25,7 +27,7 @@ export function registerLegacySsoRoutes(app: FastifyInstance, state: SimState): 
   const expired = (reply: FastifyReply, message: string) =>
     reply.code(403).type(HTML).send(pages.signInPage(state.sso.create().csrf, message));
 
-  app.get('/sso/embed', async (_request, reply) => reply.type(HTML).send(pages.embedPage()));
+  app.get('/sso/embed', async (request, reply) => withCloudflareCookies(request, reply).type(HTML).send(pages.embedPage()));
 
   app.get('/sso/signin', async (request, reply) => {
     const session = state.sso.find(cookieValue(request.headers.cookie, 'SESSION')) ?? state.sso.create();
@@ -37,10 +39,14 @@ export function registerLegacySsoRoutes(app: FastifyInstance, state: SimState): 
 
   app.post('/sso/signin', async (request, reply) => {
     const form = (request.body ?? {}) as Fields;
+    const refused = edgeRefusal(state, request, 'widget', form['username']);
+    if (refused) return sendRefusal(reply, refused.refusal);
     const session = sessionOf(request, form['_csrf']);
     if (!session || !form['_csrf'] || session.csrf !== form['_csrf']) return expired(reply, 'Invalid request. Please try again.');
     const service = (request.query as Fields)['service'] ?? '';
-    const outcome = checkPassword(state, form['username'], form['password']);
+    // Today the widget's MFA page can come before the code: it goes out on request (pgc GH-386, 7af3ae4).
+    const sendCode = !state.config.today;
+    const outcome = checkPassword(state, form['username'], form['password'], sendCode);
     const csrf = state.sso.rotateCsrf(session);
     reply.type(HTML);
     switch (outcome.kind) {
@@ -49,7 +55,7 @@ export function registerLegacySsoRoutes(app: FastifyInstance, state: SimState): 
         return reply.header('set-cookie', signedInCookies(outcome.account.profileId)).send(pages.successPage(service, ticket));
       }
       case 'mfa_required':
-        session.pendingMfa = { profileId: outcome.account.profileId, service };
+        session.pendingMfa = { profileId: outcome.account.profileId, service, codeSent: sendCode && outcome.account.mfa === 'email' };
         return reply.redirect(`${origin(request)}/sso/verifyMFA/loginEnterMfaCode?${queryString(request)}`, 302);
       case 'invalid':
         return reply.code(401).send(pages.signInPage(csrf, 'Invalid sign in. (Passwords are case sensitive.)'));
@@ -69,7 +75,8 @@ export function registerLegacySsoRoutes(app: FastifyInstance, state: SimState): 
     pages.mfaPage({
       csrf,
       customerGuid: `sim-${pending.account.profileId}`,
-      codeSentTo: maskEmail(pending.account.email),
+      mfaMethod: pending.account.mfa,
+      codeSentTo: pending.session.pendingMfa?.codeSent ? maskEmail(pending.account.email) : undefined,
       parentUrl: pending.service,
       invalidCode,
     });
@@ -85,6 +92,9 @@ export function registerLegacySsoRoutes(app: FastifyInstance, state: SimState): 
     const form = (request.body ?? {}) as Fields;
     const pending = pendingMfa(request, form['_csrf']);
     if (!pending) return expired(reply, 'Your sign-in expired. Please sign in again.');
+    request.simSignIn = { email: pending.account.email };
+    const unsent = pending.account.mfa === 'email' && !pending.session.pendingMfa?.codeSent;
+    if (unsent) return reply.type(HTML).send(mfaPage(pending, '', true)); // no code went out: nothing can match
     const check = state.mfa.check(pending.account.email, form['mfa-code'] ?? '');
     if (!check.ok) {
       if (check.reason !== 'invalid') pending.session.pendingMfa = undefined; // expired or out of attempts: sign in again
@@ -110,11 +120,18 @@ export function registerLegacySsoRoutes(app: FastifyInstance, state: SimState): 
       .send(pages.successPage(login.service, ticket, token));
   });
 
-  /** Resend (python-garminconnect posts JSON {customerGuid, mfaMethod, locale}); the answer's shape is assumed. */
+  /**
+   * "Request a new code" (pgc client.py:922-968 posts JSON {customerGuid, mfaMethod, locale}). pgc reads
+   * only the status; the answer bodies are assumed, and in the today profile they name nothing.
+   */
   app.post('/sso/verifyMFA/mfaCode', async (request, reply) => {
     const pending = pendingMfa(request);
-    if (!pending) return reply.code(403).type('application/json').send({ error: 'sessionExpired' });
+    const today = state.config.today;
+    if (!pending) return reply.code(403).type('application/json').send(today ? {} : { error: 'sessionExpired' });
+    request.simSignIn = { email: pending.account.email };
     state.mfa.send(pending.account.email);
+    if (pending.session.pendingMfa) pending.session.pendingMfa.codeSent = true;
+    if (today) return reply.type('application/json').send({});
     return reply.type('application/json').send({
       mfaMethod: 'email',
       codeSentTo: maskEmail(pending.account.email),

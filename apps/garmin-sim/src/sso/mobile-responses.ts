@@ -21,7 +21,8 @@ export function mobileAnswer(status: Status, extra: Partial<Record<string, unkno
 export const successful = (service: string, ticket: string) =>
   mobileAnswer({ type: 'SUCCESSFUL', message: '', httpStatus: 'OK' }, { serviceURL: service, serviceTicketId: ticket, authType: 'CAS' });
 
-export const mfaRequired = (email: string) =>
+/** Recorded (test_login_success_mfa #1). `mfaLastMethodUsed` for an authenticator app ("totp") is assumed. */
+export const mfaRequired = (email: string, method = 'email') =>
   mobileAnswer(
     { type: 'MFA_REQUIRED', message: '', httpStatus: 'OK' },
     {
@@ -29,7 +30,7 @@ export const mfaRequired = (email: string) =>
       customerMfaInfo: {
         email: maskEmail(email),
         phoneNumber: null,
-        mfaLastMethodUsed: 'email',
+        mfaLastMethodUsed: method,
         defaultMfaMethod: null,
         mfaUISetting: {
           allowPhoneOption: true,
@@ -89,3 +90,10 @@ export function mfaFailure(reason: MfaCheckFailure, attemptsLeft: number) {
   const [type, message] = MFA_FAILURES[reason];
   return mobileAnswer({ type, message, httpStatus: 'UNAUTHORIZED' }, { responseReason: `attemptsLeft=${attemptsLeft}` });
 }
+
+/**
+ * Today profile: a verify answer that is not SUCCESSFUL (wrong, expired or exhausted code, no
+ * session). Nothing is recorded, so it is minimal and names nothing (assumed): a client may only
+ * conclude "code not accepted" (pgc client.py:1239-1259 never reads the failure type).
+ */
+export const unaccepted = () => ({});

@@ -11,9 +11,9 @@ export type PasswordOutcome =
 /**
  * The password step shared by both sign-in flows. An unknown email and a wrong
  * password are the same `invalid` (no account enumeration); wrong passwords in
- * a row lock the account, as Garmin does.
+ * a row lock the account, as Garmin does. `sendCode: false` leaves an emailed MFA code unsent.
  */
-export function checkPassword(state: SimState, username: unknown, password: unknown): PasswordOutcome {
+export function checkPassword(state: SimState, username: unknown, password: unknown, sendCode = true): PasswordOutcome {
   const account = typeof username === 'string' ? state.accounts.findByEmail(username) : undefined;
   if (!account) return { kind: 'invalid' };
   if (account.locked) return { kind: 'locked' };
@@ -24,8 +24,10 @@ export function checkPassword(state: SimState, username: unknown, password: unkn
     return { kind: 'invalid' };
   }
   account.failedLogins = 0;
-  if (account.mfa === 'email') {
-    state.mfa.send(account.email);
+  if (account.mfa !== 'none') {
+    // An authenticator app's code is always "there" (the mailbox shows it); an emailed one may wait
+    // for the widget's explicit request (pgc GH-386).
+    if (sendCode || account.mfa === 'totp') state.mfa.send(account.email);
     return { kind: 'mfa_required', account };
   }
   return { kind: 'success', account };

@@ -11,7 +11,9 @@ export interface SsoSession {
   csrf: string;
   createdAt: number;
   /** Set after the password step when MFA is required. */
-  pendingMfa?: { profileId: number; service: string };
+  pendingMfa?: { profileId: number; service: string; codeSent: boolean };
+  /** The last wrong MFA code presented on this session (one guess is charged once). */
+  lastWrongCode?: string;
 }
 
 interface LoginToken {

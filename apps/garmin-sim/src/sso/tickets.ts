@@ -30,6 +30,12 @@ export class TicketStore {
     return id;
   }
 
+  /** Who a live ticket is for and which service it names, without using it up. */
+  peek(id: string): { profileId: number; service: string } | undefined {
+    const ticket = this.tickets.get(id);
+    return ticket && ticket.expiresAt > this.clock.now() ? { profileId: ticket.profileId, service: ticket.service } : undefined;
+  }
+
   redeem(id: string, service: string): Redemption {
     const ticket = this.tickets.get(id);
     this.tickets.delete(id);

@@ -1,3 +1,4 @@
+import { AccountBehaviour, BEHAVIOUR_KEYS, checkBehaviour } from './account-behaviour';
 import { AccountSpec } from './accounts';
 
 export class AccountSpecError extends Error {
@@ -7,7 +8,7 @@ export class AccountSpecError extends Error {
   }
 }
 
-const KNOWN = ['email', 'password', 'displayName', 'fullName', 'profileId', 'mfa', 'timeZone', 'historyDays'];
+const KNOWN = ['email', 'password', 'displayName', 'fullName', 'profileId', 'mfa', 'timeZone', 'historyDays', ...BEHAVIOUR_KEYS];
 
 function validTimeZone(zone: string): boolean {
   try {
@@ -33,7 +34,7 @@ export function parseAccountSpec(input: unknown, where = 'account'): AccountSpec
   if (typeof a['profileId'] !== 'number' || !Number.isSafeInteger(a['profileId']) || a['profileId'] <= 0) {
     problems.push(`${where}.profileId must be a positive integer`);
   }
-  if (a['mfa'] !== undefined && a['mfa'] !== 'none' && a['mfa'] !== 'email') problems.push(`${where}.mfa must be "none" or "email"`);
+  if (a['mfa'] !== undefined && !['none', 'email', 'totp'].includes(a['mfa'] as string)) problems.push(`${where}.mfa must be "none", "email" or "totp"`);
   if (a['timeZone'] !== undefined && (typeof a['timeZone'] !== 'string' || !validTimeZone(a['timeZone']))) {
     problems.push(`${where}.timeZone must be an IANA time zone`);
   }
@@ -41,6 +42,18 @@ export function parseAccountSpec(input: unknown, where = 'account'): AccountSpec
   if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3650)) {
     problems.push(`${where}.historyDays must be an integer from 1 to 3650`);
   }
+  checkBehaviour(a, where, problems);
   if (problems.length) throw new AccountSpecError(problems);
   return a as unknown as AccountSpec;
+}
+
+/** Checks a PATCH /__sim/accounts/:email body: behaviour fields only. */
+export function parseBehaviourPatch(input: unknown): AccountBehaviour {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AccountSpecError(['the body must be an object']);
+  const a = input as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(a)) if (!BEHAVIOUR_KEYS.includes(key)) problems.push(`${key} is not a behaviour field`);
+  checkBehaviour(a, 'account', problems);
+  if (problems.length) throw new AccountSpecError(problems);
+  return a as AccountBehaviour;
 }

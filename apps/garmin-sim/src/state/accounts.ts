@@ -1,6 +1,9 @@
-export type MfaMethod = 'none' | 'email';
+import { AccountBehaviour } from './account-behaviour';
 
-export interface AccountSpec {
+/** `totp`: an authenticator app; nothing is sent, the code is simply valid (the mailbox shows it). */
+export type MfaMethod = 'none' | 'email' | 'totp';
+
+export interface AccountSpec extends AccountBehaviour {
   email: string;
   password: string;
   displayName: string;
@@ -13,7 +16,9 @@ export interface AccountSpec {
   historyDays?: number;
 }
 
-export interface Account extends Required<AccountSpec> {
+type Profile = Omit<AccountSpec, keyof AccountBehaviour>;
+
+export interface Account extends Required<Profile>, AccountBehaviour {
   /** Set by repeated wrong passwords or by a fault; sign-in answers "locked". */
   locked: boolean;
   failedLogins: number;

@@ -1,17 +1,30 @@
 import { randomBytes } from 'node:crypto';
+import { SignInFamily } from './account-behaviour';
 import { Account } from './accounts';
 import { Clock } from './clock';
+import { fakeJwt } from './jwt';
 
-/** A Bearer token the Connect API accepts, from the OAuth2 exchange or the DI token endpoint. */
+/**
+ * A credential the Connect API accepts: a Bearer from the OAuth2 exchange or the DI token endpoint,
+ * or the value of a JWT_WEB cookie (the web session pgc falls back to).
+ */
 export interface AccessGrant {
   token: string;
   profileId: number;
-  kind: 'oauth2' | 'di';
+  kind: 'oauth2' | 'di' | 'jwt_web';
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
-  /** DI grants: the sign-in they descend from. */
+  /** DI grants: the sign-in they descend from, the client they were issued to, the family of that sign-in. */
   family?: string;
+  clientId?: string;
+  via?: SignInFamily;
+}
+
+export interface DiOrigin {
+  family: string;
+  clientId: string;
+  via?: SignInFamily;
 }
 
 /** An OAuth1 token from `preauthorized`; it is what the OAuth2 exchange is signed with. */
@@ -30,6 +43,7 @@ export interface RefreshGrant {
   profileId: number;
   family: string;
   clientId: string;
+  via?: SignInFamily;
   expiresAt: number;
   used: boolean;
 }
@@ -46,31 +60,36 @@ export class CredentialStore {
 
   constructor(private readonly clock: Clock) {}
 
-  /** A new Bearer token. DI tokens name the sign-in (family) they descend from and the client they were issued to. */
-  issueAccessToken(
-    account: Account,
-    kind: AccessGrant['kind'],
-    ttlSeconds: number,
-    di?: { family: string; clientId: string },
-  ): AccessGrant {
+  /** A new Bearer token (or JWT_WEB value). DI tokens name the sign-in they descend from and the client they were issued to. */
+  issueAccessToken(account: Account, kind: AccessGrant['kind'], ttlSeconds: number, di?: DiOrigin): AccessGrant {
     const now = this.clock.now();
+    const jwt = di || kind === 'jwt_web';
     const grant: AccessGrant = {
-      token: di ? fakeJwt(account, di.clientId, now, ttlSeconds) : randomBytes(24).toString('base64url'),
+      token: jwt ? fakeJwt(account.profileId, di?.clientId, now, ttlSeconds) : randomBytes(24).toString('base64url'),
       profileId: account.profileId,
       kind,
       issuedAt: now,
       expiresAt: now + ttlSeconds * 1000,
       revoked: false,
       family: di?.family,
+      clientId: di?.clientId,
+      via: di?.via,
     };
     this.accessTokens.set(grant.token, grant);
     return grant;
   }
 
-  /** The grant behind a Bearer token if it is known, unrevoked and unexpired. */
+  /** The grant behind a Bearer token if it is known, unrevoked and unexpired (JWT_WEB values are not Bearers). */
   resolveBearer(token: string): AccessGrant | undefined {
     const grant = this.accessTokens.get(token);
-    if (!grant || grant.revoked || grant.expiresAt <= this.clock.now()) return undefined;
+    if (!grant || grant.kind === 'jwt_web' || grant.revoked || grant.expiresAt <= this.clock.now()) return undefined;
+    return grant;
+  }
+
+  /** The grant behind a JWT_WEB cookie; `orExpiredWithin` also finds one that expired that recently (for its refresh). */
+  resolveJwtWeb(token: string, orExpiredWithinMs = 0): AccessGrant | undefined {
+    const grant = this.accessTokens.get(token);
+    if (!grant || grant.kind !== 'jwt_web' || grant.revoked || grant.expiresAt + orExpiredWithinMs <= this.clock.now()) return undefined;
     return grant;
   }
 
@@ -92,12 +111,13 @@ export class CredentialStore {
     return grant && !grant.revoked && grant.expiresAt > this.clock.now() ? grant : undefined;
   }
 
-  issueRefreshToken(account: Account, family: string, clientId: string, ttlSeconds: number): RefreshGrant {
+  issueRefreshToken(account: Account, family: string, clientId: string, ttlSeconds: number, via?: SignInFamily): RefreshGrant {
     const grant: RefreshGrant = {
       token: randomBytes(32).toString('base64url'),
       profileId: account.profileId,
       family,
       clientId,
+      via,
       expiresAt: this.clock.now() + ttlSeconds * 1000,
       used: false,
     };
@@ -105,18 +125,24 @@ export class CredentialStore {
     return grant;
   }
 
+  /** The grant behind a refresh token, without redeeming it. */
+  peekRefreshToken(token: string): RefreshGrant | undefined {
+    return this.refreshTokens.get(token);
+  }
+
   /**
    * Rotation: a refresh token works once. Presenting a used one means it leaked
-   * (or a client lost the rotated one): the whole family is revoked.
+   * (or a client lost the rotated one): the whole family is revoked. `rotate: false`
+   * (an account whose refresh answers carry no new refresh token) leaves it reusable.
    */
-  redeemRefreshToken(token: string): RefreshGrant | 'reused' | undefined {
+  redeemRefreshToken(token: string, rotate = true): RefreshGrant | 'reused' | undefined {
     const grant = this.refreshTokens.get(token);
     if (!grant || this.revokedFamilies.has(grant.family) || grant.expiresAt <= this.clock.now()) return undefined;
     if (grant.used) {
       this.revokeFamily(grant.family);
       return 'reused';
     }
-    grant.used = true;
+    if (rotate) grant.used = true;
     return grant;
   }
 
@@ -148,17 +174,4 @@ export class CredentialStore {
     for (const grant of this.oauth1Tokens.values()) if (grant.profileId === profileId) grant.revoked = true;
     for (const grant of this.refreshTokens.values()) if (grant.profileId === profileId) this.revokedFamilies.add(grant.family);
   }
-}
-
-/** DI access tokens are JWTs whose payload clients read `exp` and `client_id` from (unsigned here). */
-function fakeJwt(account: Account, clientId: string, nowMs: number, ttlSeconds: number): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const payload = {
-    sub: String(account.profileId),
-    client_id: clientId,
-    iat: Math.floor(nowMs / 1000),
-    exp: Math.floor(nowMs / 1000) + ttlSeconds,
-    jti: randomBytes(8).toString('hex'),
-  };
-  return `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(payload)}.${randomBytes(32).toString('base64url')}`;
 }

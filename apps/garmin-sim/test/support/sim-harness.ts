@@ -10,6 +10,9 @@ export interface RunningSim extends Simulator {
   bearerFor(account: Account): string;
 }
 
+/** The old accept-everything simulator, for tests of behaviour the today profile no longer has. */
+export const PERMISSIVE = { SIM_PROFILE: 'permissive' } as const;
+
 /** A simulator in this process on a random loopback port. `env` overrides SimConfig variables. */
 export async function startSim(env: Record<string, string> = {}, accounts: AccountSpec[] = DEMO_ACCOUNTS): Promise<RunningSim> {
   const config = validateConfig('garmin-sim', SimConfig, { LOG_LEVEL: 'silent', ...env });

@@ -12,9 +12,22 @@ export function badRequest(reply: FastifyReply, message: string) {
   return reply.code(400).type('application/json').send({ message, error: 'BadRequest' });
 }
 
+/** Recorded: a missing activity (garth test_delete.yaml #2), `application/json;charset=UTF-8`. */
 export function notFound(reply: FastifyReply) {
-  return reply.code(404).type('application/json').send({ message: 'Not Found', error: 'NotFound' });
+  return reply.code(404).type('application/json;charset=UTF-8').send({ message: 'HTTP 404 Not Found', error: 'NotFoundException' });
 }
+
+/** Recorded: connectapi's answer for a path it does not serve (garth test_client_request.yaml #1), `text/html`. */
+export const UNKNOWN_PATH_PAGE = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>Not Found</title></head>
+<body>
+    <div class="headerContainer">
+        <h2 class="page-title">Page Not Found</h2>
+
+        <p>We're sorry. The page you're looking for does not exist.</p>
+    </div>
+</body>
+</html>
+`;
 
 /**
  * The Bearer's account, and for `{dn}` routes, that the display name is its
