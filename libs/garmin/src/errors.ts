@@ -1,17 +1,31 @@
 import { DomainError, ErrorKind } from '@fittrack/app-core';
+import type { SignInStrategy } from './config';
 
 export const GarminErrorCode = {
+  /** Every sign-in strategy was refused by Garmin's edge, at least one not by a 429. */
+  EdgeRefused: 'GARMIN_EDGE_REFUSED',
+  /** Throttled: a data call's 429, or every sign-in strategy refused with a 429. */
+  RateLimited: 'GARMIN_RATE_LIMITED',
   InvalidCredentials: 'GARMIN_INVALID_CREDENTIALS',
+  /** Any MFA verify answer that is not SUCCESSFUL (Garmin names no reason and counts nothing for us). */
   InvalidMfaCode: 'GARMIN_INVALID_MFA_CODE',
   MfaExpired: 'GARMIN_MFA_EXPIRED',
-  AccountLocked: 'GARMIN_ACCOUNT_LOCKED',
-  RateLimited: 'GARMIN_RATE_LIMITED',
-  CaptchaRequired: 'GARMIN_CAPTCHA_REQUIRED',
   Unavailable: 'GARMIN_UNAVAILABLE',
+  BadTokenFile: 'GARMIN_BAD_TOKEN_FILE',
   SessionRejected: 'GARMIN_SESSION_REJECTED',
+  /** A data call answered 403: the session is fine, this resource is not ours to read (no refresh is spent). */
+  Forbidden: 'GARMIN_FORBIDDEN',
   Protocol: 'GARMIN_PROTOCOL',
 } as const;
 export type GarminErrorCode = (typeof GarminErrorCode)[keyof typeof GarminErrorCode];
+
+/** What one sign-in strategy got, for logs and for the caller's cooldown decision. Never holds a secret. */
+export interface SignInAttempt {
+  strategy: SignInStrategy;
+  /** The HTTP status that decided it (0 when none did, e.g. a challenge page served with 200). */
+  status: number;
+  reason: string;
+}
 
 /**
  * What Garmin said, typed. Messages never contain a password, code or token:
@@ -23,42 +37,63 @@ export class GarminError extends DomainError<GarminErrorCode> {
     code: GarminErrorCode,
     message: string,
     retryAfterSeconds?: number,
-    readonly attemptsLeft?: number,
+    /** Chain-level refusals: which strategy got what. */
+    readonly attempts?: readonly SignInAttempt[],
   ) {
     super(kind, code, message, retryAfterSeconds);
   }
 
-  /** The same error, telling the caller how long to wait (for answers where Garmin named no wait). */
-  withRetryAfter(seconds: number): GarminError {
-    return new GarminError(this.kind, this.code, this.message, seconds, this.attemptsLeft);
+  override get details(): Record<string, unknown> | undefined {
+    return this.attempts ? { attempts: this.attempts } : undefined;
   }
 
+  /** The same error, telling the caller how long to wait (for answers where Garmin named no wait). */
+  withRetryAfter(seconds: number): GarminError {
+    return new GarminError(this.kind, this.code, this.message, seconds, this.attempts);
+  }
+
+  static edgeRefused(attempts: readonly SignInAttempt[]) {
+    return new GarminError(
+      ErrorKind.Forbidden,
+      GarminErrorCode.EdgeRefused,
+      `Garmin's edge refused every way of signing in (${summary(attempts)})`,
+      undefined,
+      attempts,
+    );
+  }
+  /** A data call's 429 (with Garmin's Retry-After when it sent one), or a whole sign-in chain throttled. */
+  static rateLimited(retryAfterSeconds?: number, attempts?: readonly SignInAttempt[]) {
+    const message = attempts ? `Garmin throttled every way of signing in (${summary(attempts)})` : 'Garmin is rate limiting requests';
+    return new GarminError(ErrorKind.RateLimited, GarminErrorCode.RateLimited, message, retryAfterSeconds, attempts);
+  }
   static invalidCredentials() {
     return new GarminError(ErrorKind.Unauthorized, GarminErrorCode.InvalidCredentials, 'Garmin rejected the email or password');
   }
-  static invalidMfaCode(attemptsLeft?: number) {
-    const left = attemptsLeft === undefined ? '' : ` (${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left)`;
-    return new GarminError(ErrorKind.Unauthorized, GarminErrorCode.InvalidMfaCode, `the MFA code is wrong${left}`, undefined, attemptsLeft);
+  static invalidMfaCode() {
+    return new GarminError(ErrorKind.Unauthorized, GarminErrorCode.InvalidMfaCode, 'Garmin did not accept the MFA code');
   }
   static mfaExpired(reason = 'the MFA challenge expired') {
     return new GarminError(ErrorKind.Gone, GarminErrorCode.MfaExpired, reason);
   }
-  static accountLocked() {
-    return new GarminError(ErrorKind.Locked, GarminErrorCode.AccountLocked, 'Garmin has locked the account; unlock it on connect.garmin.com');
-  }
-  static rateLimited(retryAfterSeconds?: number) {
-    return new GarminError(ErrorKind.RateLimited, GarminErrorCode.RateLimited, 'Garmin is rate limiting requests', retryAfterSeconds);
-  }
-  static captchaRequired() {
-    return new GarminError(ErrorKind.RateLimited, GarminErrorCode.CaptchaRequired, 'Garmin wants a captcha solved; sign in on connect.garmin.com first');
-  }
   static unavailable(detail: string) {
     return new GarminError(ErrorKind.Unavailable, GarminErrorCode.Unavailable, `Garmin is unavailable: ${detail}`);
   }
+  /** `field` names what is wrong (a key path), never its value. */
+  static badTokenFile(field: string, problem: string) {
+    return new GarminError(ErrorKind.BadInput, GarminErrorCode.BadTokenFile, `the token file is not usable: ${field} ${problem}`);
+  }
   static sessionRejected(detail: string) {
-    return new GarminError(ErrorKind.Unauthorized, GarminErrorCode.SessionRejected, `Garmin rejected the stored session: ${detail}`);
+    return new GarminError(ErrorKind.Unauthorized, GarminErrorCode.SessionRejected, `Garmin rejected the session: ${detail}`);
+  }
+  static forbidden(path: string) {
+    return new GarminError(ErrorKind.Forbidden, GarminErrorCode.Forbidden, `Garmin refused ${path} (403) for this account`);
   }
   static protocol(detail: string) {
     return new GarminError(ErrorKind.Unavailable, GarminErrorCode.Protocol, `unexpected answer from Garmin: ${detail}`);
   }
 }
+
+const summary = (attempts: readonly SignInAttempt[]) => attempts.map((a) => `${a.strategy}: ${a.reason}`).join('; ') || 'no strategy ran';
+
+export const isGarminError = (error: unknown, code?: GarminErrorCode): error is GarminError =>
+  error instanceof GarminError && (code === undefined || error.code === code);

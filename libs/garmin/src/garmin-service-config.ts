@@ -1,10 +1,41 @@
-import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@fittrack/app-core';
-import { AUTH_DIALECTS, AuthDialect, DEFAULT_DI_CLIENT_ID, GarminClientConfig } from './config';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsIn, IsString, IsUrl, Matches, ValidateBy } from 'class-validator';
+import { IntSetting, ServiceConfig } from '@fittrack/app-core';
+import { DI_CLIENT_IDS, GarminClientConfig, PauseRange, SIGN_IN_STRATEGIES, SignInStrategy } from './config';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const SIMULATOR = 'http://127.0.0.1:4010';
+const PAUSE = /^\d{1,6}(-\d{1,6})?$/;
+
+/** A comma-separated variable as a list (the env gives strings; defaults are lists already). */
+const CommaList = () =>
+  Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    typeof obj[key] === 'string'
+      ? (obj[key] as string)
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean)
+      : obj[key],
+  );
+
+/** `min-max` milliseconds (or one number, or 0 for none), min ≤ max. */
+const IsPause = (variable: string) =>
+  ValidateBy({
+    name: 'isPause',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string' || !PAUSE.test(value)) return false;
+        const [min, max] = parsePause(value);
+        return min <= max;
+      },
+      defaultMessage: () => `${variable} must be milliseconds as min-max (e.g. 3000-8000), or 0 for no pause`,
+    },
+  });
+
+export function parsePause(value: string): PauseRange {
+  const [min, max = min] = value.split('-').map(Number);
+  return [min, max];
+}
 
 /**
  * The GARMIN_* variables, for every app that reaches Garmin (its config class
@@ -21,43 +52,69 @@ export abstract class GarminServiceConfig extends ServiceConfig {
   @IsUrl(URL_OPTIONS, { message: 'GARMIN_DIAUTH_URL must be an http(s) URL' })
   GARMIN_DIAUTH_URL = SIMULATOR;
 
-  @IsIn(['garmin.com', 'garmin.cn'])
+  /** The web app: the JWT_WEB fallback session and its refresh (real: https://connect.garmin.com). */
+  @IsUrl(URL_OPTIONS, { message: 'GARMIN_CONNECT_URL must be an http(s) URL' })
+  GARMIN_CONNECT_URL = SIMULATOR;
+
+  @IsIn(['garmin.com', 'garmin.cn'], { message: 'GARMIN_DOMAIN must be garmin.com or garmin.cn' })
   GARMIN_DOMAIN: 'garmin.com' | 'garmin.cn' = 'garmin.com';
 
-  /** Never downloaded: the defaults are the simulator's own consumer. */
-  @IsString()
-  GARMIN_OAUTH_CONSUMER_KEY = 'fittrack-sim-consumer-key';
+  /** Which sign-in strategies run, in this order (comma-separated). */
+  @CommaList()
+  @ArrayNotEmpty({ message: 'GARMIN_SIGN_IN_STRATEGIES must name at least one strategy' })
+  @IsIn(SIGN_IN_STRATEGIES, { each: true, message: `GARMIN_SIGN_IN_STRATEGIES must be from: ${SIGN_IN_STRATEGIES.join(', ')}` })
+  @ValidateBy({
+    name: 'noRepeats',
+    validator: {
+      validate: (value: unknown) => Array.isArray(value) && new Set(value).size === value.length,
+      defaultMessage: () => 'GARMIN_SIGN_IN_STRATEGIES must name each strategy at most once (one password POST per strategy)',
+    },
+  })
+  GARMIN_SIGN_IN_STRATEGIES: SignInStrategy[] = [...SIGN_IN_STRATEGIES];
 
-  @IsString()
-  GARMIN_OAUTH_CONSUMER_SECRET = 'fittrack-sim-consumer-secret';
+  /** The human pause before the widget's form POST; 0 against the simulator and in tests. */
+  @IsString({ message: 'GARMIN_WIDGET_PAUSE_MS must be milliseconds as min-max, or 0' })
+  @IsPause('GARMIN_WIDGET_PAUSE_MS')
+  GARMIN_WIDGET_PAUSE_MS = '3000-8000';
 
-  /** Comma-separated, in the order sign-in uses them (the first one signs in). */
-  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
-    typeof obj[key] === 'string' ? (obj[key] as string).split(',').map((d) => d.trim()) : obj[key],
-  )
-  @ArrayNotEmpty({ message: 'GARMIN_AUTH_DIALECTS must name at least one dialect' })
-  @IsIn(AUTH_DIALECTS, { each: true, message: `GARMIN_AUTH_DIALECTS must be from: ${AUTH_DIALECTS.join(', ')}` })
-  GARMIN_AUTH_DIALECTS: AuthDialect[] = ['mobile+oauth1', 'mobile+di'];
+  /** The pause between the portal's sign-in page and its POST; 0 against the simulator and in tests. */
+  @IsString({ message: 'GARMIN_PORTAL_PAUSE_MS must be milliseconds as min-max, or 0' })
+  @IsPause('GARMIN_PORTAL_PAUSE_MS')
+  GARMIN_PORTAL_PAUSE_MS = '10000-20000';
 
-  @IsString()
-  GARMIN_DI_CLIENT_ID = DEFAULT_DI_CLIENT_ID;
+  /** DI client ids tried in order for a service ticket (comma-separated). */
+  @CommaList()
+  @ArrayNotEmpty({ message: 'GARMIN_DI_CLIENT_IDS must name at least one client id' })
+  @Matches(/^[A-Z0-9_]+$/, { each: true, message: 'GARMIN_DI_CLIENT_IDS must be client ids like GARMIN_CONNECT_MOBILE_ANDROID_DI_2025Q2' })
+  GARMIN_DI_CLIENT_IDS: string[] = [...DI_CLIENT_IDS];
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(120_000)
+  /**
+   * Only an imported garth session uses an OAuth1 consumer, to refresh; empty (the default) means such a
+   * session runs until its access token ends. Configured, never downloaded.
+   */
+  @IsString({ message: 'GARMIN_OAUTH_CONSUMER_KEY must be a string' })
+  GARMIN_OAUTH_CONSUMER_KEY = '';
+
+  @IsString({ message: 'GARMIN_OAUTH_CONSUMER_SECRET must be a string' })
+  GARMIN_OAUTH_CONSUMER_SECRET = '';
+
+  @IntSetting(1000, 120_000)
   GARMIN_TIMEOUT_MS = 15_000;
 
   get garmin(): GarminClientConfig {
+    const trim = (url: string) => url.replace(/\/+$/, '');
     return {
-      ssoUrl: this.GARMIN_SSO_URL.replace(/\/+$/, ''),
-      connectApiUrl: this.GARMIN_CONNECTAPI_URL.replace(/\/+$/, ''),
-      diauthUrl: this.GARMIN_DIAUTH_URL.replace(/\/+$/, ''),
+      ssoUrl: trim(this.GARMIN_SSO_URL),
+      connectApiUrl: trim(this.GARMIN_CONNECTAPI_URL),
+      diauthUrl: trim(this.GARMIN_DIAUTH_URL),
+      connectUrl: trim(this.GARMIN_CONNECT_URL),
       domain: this.GARMIN_DOMAIN,
+      strategies: this.GARMIN_SIGN_IN_STRATEGIES,
+      widgetPauseMs: parsePause(this.GARMIN_WIDGET_PAUSE_MS),
+      portalPauseMs: parsePause(this.GARMIN_PORTAL_PAUSE_MS),
+      diClientIds: this.GARMIN_DI_CLIENT_IDS,
       consumerKey: this.GARMIN_OAUTH_CONSUMER_KEY,
       consumerSecret: this.GARMIN_OAUTH_CONSUMER_SECRET,
-      dialects: this.GARMIN_AUTH_DIALECTS,
-      diClientId: this.GARMIN_DI_CLIENT_ID,
       timeoutMs: this.GARMIN_TIMEOUT_MS,
     };
   }

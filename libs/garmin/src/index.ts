@@ -1,11 +1,16 @@
 export * from './auth/garmin-authenticator';
+export { parseTokenFile } from './auth/token-import';
 export * from './config';
 export * from './errors';
 export * from './http/send';
+export type { Transport, TransportAnswer, TransportFactory, TransportProfile, TransportRequest } from './http/transport';
+export { defaultTransports } from './http/transport';
+export { jwtClientId, jwtExpiry, nativeHeaders } from './http/native-headers';
 export * from './session/garmin-session';
 export * from './session/garth-format';
 export * from './api/connect-api';
 export * from './api/connect-types';
+export * from './api/credentials';
 export * from './api/polite-sender';
 export * from './api/politeness';
 export * from './garmin-service-config';

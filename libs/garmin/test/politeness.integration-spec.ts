@@ -5,7 +5,7 @@ async function signIn(sim: Simulator, account: { email: string; password: string
   const auth = new GarminAuthenticator(sim.config());
   const started = await auth.start(account.email, account.password);
   if (started.kind === 'signed_in') return started.session;
-  return auth.complete(started.pending, await sim.mfaCode(account.email));
+  return (await auth.complete(started.pending, await sim.mfaCode(account.email))).session;
 }
 
 describe('polite data access', () => {
@@ -108,8 +108,8 @@ describe('two accounts in one process', () => {
       expect(stats.byRoute['/userprofile-service/socialProfile']).toBeGreaterThan(20);
       expect(stats.byAccount[DEMO.email]).toBeGreaterThan(10);
       expect(stats.byAccount[MFA.email]).toBeGreaterThan(10);
-      // Tokens lived 2 s over a 5 s run: each account refreshed, through its own OAuth1 token.
-      expect(stats.byRoute['/oauth-service/oauth/exchange/user/2.0']).toBeGreaterThanOrEqual(2 + 4);
+      // Tokens lived 2 s over a 5 s run: each account refreshed, through its own DI refresh token.
+      expect(stats.byRoute['/di-oauth2-service/oauth/token']).toBeGreaterThanOrEqual(2 + 4);
     } finally {
       await sim.stop();
     }

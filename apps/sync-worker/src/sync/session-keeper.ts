@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventSubject } from '@fittrack/contracts';
 import {
   accessExpiresAt,
+  ApiCredential,
+  apiCredential,
   GarminAuthenticator,
   GarminError,
   GarminSession,
@@ -19,7 +21,8 @@ import { SyncMetrics } from './sync.metrics';
 
 /** A user's live Garmin session inside a job: its access token, refreshed when due or rejected. */
 export interface SessionHandle {
-  accessToken(): Promise<string>;
+  /** The current credential: a Bearer token, or a JWT_WEB session's cookie (the session's dialect decides). */
+  accessToken(): Promise<ApiCredential>;
   /** Garmin rejected the token: refresh once (or take the one another worker just wrote). */
   rejected(): Promise<void>;
 }
@@ -53,7 +56,7 @@ export class SessionKeeper {
     return {
       accessToken: async () => {
         if (needsRefresh(current.session, Date.now(), this.config.GARMIN_REFRESH_SKEW_SECONDS)) await refresh(false);
-        return current.session.oauth2.access_token;
+        return apiCredential(current.session);
       },
       rejected: () => refresh(true),
     };

@@ -1,4 +1,4 @@
-import { ConnectApi, PoliteSender } from '@fittrack/garmin';
+import { ConnectApi, DI_CLIENT_IDS, PoliteSender, SIGN_IN_STRATEGIES } from '@fittrack/garmin';
 import { GarminSimulator, SIM_CONSUMER } from '@fittrack/testing';
 
 /** What the simulator holds for an account over a range, read through Garmin's API as an independent oracle. */
@@ -22,11 +22,14 @@ export async function expectedData(sim: GarminSimulator, email: string, from: st
       ssoUrl: sim.url,
       connectApiUrl: sim.url,
       diauthUrl: sim.url,
+      connectUrl: sim.url,
       domain: 'garmin.com',
       consumerKey: SIM_CONSUMER.key,
       consumerSecret: SIM_CONSUMER.secret,
-      dialects: ['mobile+oauth1'],
-      diClientId: 'x',
+      strategies: SIGN_IN_STRATEGIES,
+      widgetPauseMs: [0, 0],
+      portalPauseMs: [0, 0],
+      diClientIds: DI_CLIENT_IDS,
       timeoutMs: 10_000,
     },
     { account: `oracle:${email}`, accessToken: async () => token as string, sender: new PoliteSender() },

@@ -1,6 +1,7 @@
 import { GarminClientConfig } from '../config';
 import { GarminError } from '../errors';
 import { Answer } from '../http/send';
+import { ApiCredential, apiHeaders, rejectionOf } from './credentials';
 import * as T from './connect-types';
 import { GarminConnectReader } from './garmin-connect-reader';
 import { PoliteSender } from './polite-sender';
@@ -8,8 +9,11 @@ import { PoliteSender } from './polite-sender';
 export interface ConnectApiOptions {
   /** Who the requests are for: the rate-limiter key. */
   account: string;
-  /** The current access token; the session layer refreshes it (under its own lock) before it expires. */
-  accessToken: () => Promise<string>;
+  /**
+   * The current credential (a plain string is a Bearer token; `apiCredential(session)` gives a JWT_WEB
+   * session its cookie form); the session layer refreshes it (under its own lock) before it expires.
+   */
+  accessToken: () => Promise<string | ApiCredential>;
   sender: PoliteSender;
 }
 
@@ -20,7 +24,8 @@ type Query = Record<string, string | number | undefined>;
  * GarminConnectReader) for what it covers, our own HTTP for the rest, both
  * through the same PoliteSender. Garmin's no-data answers (204,
  * a `null` body, an empty DTO, a missing resource) come back as `null`, never
- * as an exception; a rejected token is a GarminError the caller refreshes on.
+ * as an exception. A 401 is a rejected token (GARMIN_SESSION_REJECTED: the caller refreshes once); a 403 is
+ * Garmin refusing this resource (GARMIN_FORBIDDEN: no refresh is spent on it).
  */
 export class ConnectApi {
   private readonly reader: GarminConnectReader;
@@ -38,11 +43,11 @@ export class ConnectApi {
     ).toString();
     const url = `${this.config.connectApiUrl}${path}${search ? `?${search}` : ''}`;
     const answer = await this.options.sender.send(this.options.account, url, {
-      headers: { authorization: `Bearer ${await this.options.accessToken()}`, accept: binary ? '*/*' : 'application/json' },
+      headers: apiHeaders(await this.options.accessToken(), this.config.domain, binary ? '*/*' : 'application/json'),
       timeoutMs: this.config.timeoutMs,
       binary,
     });
-    if (answer.status === 401 || answer.status === 403) throw GarminError.sessionRejected(`${path} answered ${answer.status}`);
+    rejectionOf(path, answer.status);
     return answer;
   }
 

@@ -2,6 +2,7 @@ import { GarminConnect } from 'garmin-connect';
 import { GarminClientConfig } from '../config';
 import { GarminError } from '../errors';
 import type { ConnectApiOptions } from './connect-api';
+import { apiHeaders, rejectionOf } from './credentials';
 import * as T from './connect-types';
 
 /** The parts of garmin-connect's axios instance we touch (axios is its dependency, not ours). */
@@ -53,10 +54,10 @@ export class GarminConnectReader {
   private async adapt(request: unknown) {
     const url = this.http.client.getUri(request);
     const answer = await this.options.sender.send(this.options.account, url, {
-      headers: { authorization: `Bearer ${await this.options.accessToken()}`, accept: 'application/json' },
+      headers: apiHeaders(await this.options.accessToken(), this.config.domain),
       timeoutMs: this.config.timeoutMs,
     });
-    if (answer.status === 401 || answer.status === 403) throw GarminError.sessionRejected(`${new URL(url).pathname} answered ${answer.status}`);
+    rejectionOf(new URL(url).pathname, answer.status);
     let data: unknown = null;
     if (answer.status === 200 && answer.text.trim()) {
       try {

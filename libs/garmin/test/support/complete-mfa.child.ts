@@ -6,8 +6,8 @@ async function main(): Promise<void> {
   let input = '';
   for await (const chunk of process.stdin) input += chunk;
   const { config, pending, code } = JSON.parse(input) as { config: GarminClientConfig; pending: PendingMfa; code: string };
-  const session = await new GarminAuthenticator(config).complete(pending, code);
-  process.stdout.write(JSON.stringify({ pid: process.pid, session }));
+  const done = await new GarminAuthenticator(config).complete(pending, code);
+  process.stdout.write(JSON.stringify({ pid: process.pid, ...done }));
 }
 
 main().catch((error: unknown) => {

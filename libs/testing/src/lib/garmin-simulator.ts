@@ -33,6 +33,10 @@ export class GarminSimulator {
       GARMIN_SSO_URL: this.url,
       GARMIN_CONNECTAPI_URL: this.url,
       GARMIN_DIAUTH_URL: this.url,
+      GARMIN_CONNECT_URL: this.url,
+      // The human pauses of the widget and portal sign-ins mean nothing to the simulator.
+      GARMIN_WIDGET_PAUSE_MS: '0',
+      GARMIN_PORTAL_PAUSE_MS: '0',
       GARMIN_OAUTH_CONSUMER_KEY: SIM_CONSUMER.key,
       GARMIN_OAUTH_CONSUMER_SECRET: SIM_CONSUMER.secret,
     };
