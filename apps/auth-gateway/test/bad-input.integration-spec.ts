@@ -20,7 +20,8 @@ const BODIES: [string, string | undefined, string?][] = [
   ['an array', '[1,2,3]'],
   ['an empty object', '{}'],
   ['deeply nested JSON', nested(5000)],
-  ['wrong types', '{"email":12,"password":["x"],"challengeId":true,"code":123456,"refreshToken":{"a":1}}'],
+  ['wrong types', '{"email":12,"password":["x"],"challengeId":true,"code":123456,"refreshToken":{"a":1},"tokens":{"di_token":1}}'],
+  ['token files that are not', '{"tokens":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}'],
   ['unknown fields', '{"email":"a@b.co","password":"x","admin":true}'],
   ['odd unicode', '{"email":"\u202e@\ud83d\ude00.co","password":"\u0000\uffff","code":"１２３４５６","challengeId":"\ud800"}'],
   ['injection-looking strings', `{"email":"a'; DROP TABLE users;--@x.co","password":"' OR 1=1 --","refreshToken":"fgs_rt_$(rm -rf /)"}`],
@@ -54,6 +55,7 @@ describe('bad input never produces a 5xx or a crash', () => {
   const ROUTES: [string, string][] = [
     ['POST', '/v1/auth/login'],
     ['POST', '/v1/auth/mfa'],
+    ['POST', '/v1/auth/import'],
     ['POST', '/v1/auth/refresh'],
     ['POST', '/v1/auth/logout'],
     ['GET', '/v1/auth/me'],
@@ -126,6 +128,25 @@ describe('bad input never produces a 5xx or a crash', () => {
       ['an unknown user', '{"userId":"6f1c1a52-3f1c-4b8e-9a59-0d9b5c6f7a10"}', 'NOT_FOUND'],
       ['deep nesting', nested(5000), 'BAD_REQUEST'],
       ['an empty message', '', 'BAD_REQUEST'],
+    ])('answers %s with an error reply', async (_label, raw, code) => {
+      const answer = await ask(raw);
+      expect(answer).toMatchObject({ ok: false, error: { code } });
+      expect(answer.error.message).toEqual(expect.any(String));
+    });
+  });
+
+  describe('garmin.rpc.auth.import', () => {
+    const ask = async (raw: string) =>
+      JSON.parse(Buffer.from((await nats.request(`${stack.prefix}.${RpcSubject.AuthImport}`, Buffer.from(raw), { timeout: 5000 })).data).toString());
+
+    it.each([
+      ['not JSON', '{"tokens":', 'BAD_REQUEST'],
+      ['a missing tokens', '{}', 'BAD_REQUEST'],
+      ['tokens of the wrong type', '{"tokens":{"di_token":"x"}}', 'BAD_REQUEST'],
+      ['an unknown field', '{"tokens":"x","userId":"6f1c1a52-3f1c-4b8e-9a59-0d9b5c6f7a10"}', 'BAD_REQUEST'],
+      ['a token file that is not one', '{"tokens":"%%% not base64 %%%"}', 'BAD_REQUEST'],
+      ['a token file too large', JSON.stringify({ tokens: 'x'.repeat(40_000) }), 'BAD_REQUEST'],
+      ['deep nesting', nested(5000), 'BAD_REQUEST'],
     ])('answers %s with an error reply', async (_label, raw, code) => {
       const answer = await ask(raw);
       expect(answer).toMatchObject({ ok: false, error: { code } });

@@ -120,7 +120,8 @@ describe('session health in the nightly run', () => {
       }
       await stack.startWorker();
       await stack.startWorker();
-      const exchanges = async () => ((await stack.sim.stats()).byRoute['/oauth-service/oauth/exchange/user/2.0'] ?? 0) as number;
+      // Sessions from today's sign-in are DI sessions: a refresh is the DI token endpoint's refresh grant.
+      const exchanges = async () => ((await stack.sim.stats()).byRoute['/di-oauth2-service/oauth/token'] ?? 0) as number;
       const versions = async () => (await stack.database.dataSource.query(`SELECT version FROM garmin_authentication_states ORDER BY user_id`)).map((r: { version: number }) => r.version);
       const before = await exchanges();
       const versionsBefore = await versions();
@@ -147,7 +148,7 @@ describe('session health in the nightly run', () => {
       expect(await status(rejected)).toMatchObject({ linked: true, health: 'needs_login', reason: expect.stringMatching(/Garmin/) });
       expect((await stack.gateway.get('/v1/auth/me', { token: tokens[rejected] })).body.garmin.health).toBe('needs_login');
 
-      await stack.sim.admin('/faults', { serverErrors: { probability: 1, status: 503, prefix: '/oauth-service' } }, 'PUT');
+      await stack.sim.admin('/faults', { serverErrors: { probability: 1, status: 503, prefix: '/di-oauth2-service' } }, 'PUT');
       await ask({ date: '2030-02-03' });
       for (let i = 0; i < 150 && (await status(unreachable)).health !== 'refresh_failed'; i++) await sleep(100);
       expect(await status(unreachable)).toMatchObject({ health: 'refresh_failed', reason: expect.stringMatching(/^proactive refresh failed: /) });

@@ -55,7 +55,7 @@ describe('secrets stay secret: logs and a pg_dump after a full MFA sign-in, a re
       password: account.password,
       mfaCode: code,
       garminAccessToken: session.oauth2.access_token,
-      garminRefreshToken: session.oauth2.refresh_token,
+      ...(session.oauth2.refresh_token && { garminRefreshToken: session.oauth2.refresh_token }),
       ...(session.oauth1 && { garminOAuth1Token: session.oauth1.oauth_token, garminOAuth1Secret: session.oauth1.oauth_token_secret }),
       apiAccessToken: signedIn.body.accessToken,
       apiRefreshToken: signedIn.body.refreshToken,

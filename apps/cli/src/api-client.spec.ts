@@ -12,4 +12,20 @@ describe('failureOf', () => {
     expect(failureOf({ status: 400, body: { message: ['from must be a calendar date (YYYY-MM-DD)'] } }).exitCode).toBe(ExitCode.Usage);
     expect(failureOf({ status: 429, body: { message: 'too many sign-in attempts; try again in 30 s' } }).hint).toBe('Wait a little and try again.');
   });
+
+  it('tells a cooling-down account when and why, and the way around it', () => {
+    const cooling = failureOf({
+      status: 429,
+      body: { message: 'Garmin is refusing sign-ins for this account from us (throttled); to avoid making it worse we will not try again before 14:05 UTC (in 2 h)', code: 'AUTH_SIGN_IN_COOLING_DOWN' },
+    });
+    expect(cooling.message).toBe('Garmin is refusing sign-ins for this account from us (throttled); to avoid making it worse we will not try again before 14:05 UTC (in 2 h).');
+    expect(cooling.hint).toContain('garmin-sync login --tokens FILE');
+    expect(failureOf({ status: 403, body: { message: 'x', code: 'GARMIN_EDGE_REFUSED' } }).hint).toContain('--tokens');
+  });
+
+  it('says what a token file must be, as a usage error', () => {
+    const bad = failureOf({ status: 400, body: { message: 'the token file is not usable: di_token is missing', code: 'GARMIN_BAD_TOKEN_FILE' } });
+    expect(bad).toMatchObject({ message: 'The token file is not usable: di_token is missing.', exitCode: ExitCode.Usage });
+    expect(bad.hint).toContain('garmin_tokens.json');
+  });
 });

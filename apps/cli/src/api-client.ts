@@ -75,13 +75,29 @@ export function failureOf(answer: ApiAnswer<ErrorBody>): CliError {
   const message = Array.isArray(answer.body?.message) ? answer.body.message.join('; ') : (answer.body?.message ?? `the gateway answered ${answer.status}`);
   const sentence = `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
   if (answer.status === 401 && answer.body?.code?.startsWith('TOKEN_')) return CliError.notSignedIn(sentence);
-  if (answer.status === 400) return new CliError(sentence, 'Check the command: garmin-sync --help', 2);
-  const hints: Record<number, string> = {
-    404: 'List your jobs with: garmin-sync jobs list',
-    409: 'See where things stand with: garmin-sync whoami',
-    423: 'Unlock the account on connect.garmin.com, then sign in again.',
-    429: 'Wait a little and try again.',
-    503: 'Garmin or the platform is unavailable; try again later.',
-  };
-  return new CliError(sentence, hints[answer.status]);
+  const byCode = answer.body?.code ? HINT_OF_CODE[answer.body.code] : undefined;
+  if (answer.status === 400) return new CliError(sentence, byCode ?? 'Check the command: garmin-sync --help', 2);
+  return new CliError(sentence, byCode ?? HINT_OF_STATUS[answer.status]);
 }
+
+const COOLING_DOWN =
+  'Signing in again before then would only make it worse. If you have Garmin tokens (python-garminconnect or garth), ' +
+  'you can link with them instead: garmin-sync login --tokens FILE';
+
+const HINT_OF_CODE: Record<string, string> = {
+  GARMIN_RATE_LIMITED: COOLING_DOWN,
+  GARMIN_EDGE_REFUSED: COOLING_DOWN,
+  AUTH_SIGN_IN_COOLING_DOWN: COOLING_DOWN,
+  GARMIN_BAD_TOKEN_FILE:
+    "Give python-garminconnect's garmin_tokens.json (or its base64), garth's dumps() string, or garth's oauth1_token.json and oauth2_token.json in one JSON object.",
+  GARMIN_SESSION_REJECTED: 'Those Garmin tokens no longer work; sign in with your password: garmin-sync login',
+  AUTH_MFA_CHALLENGE_EXPIRED: 'Sign in again: garmin-sync login',
+  AUTH_MFA_CHALLENGE_OVER: 'Sign in again: garmin-sync login',
+};
+
+const HINT_OF_STATUS: Record<number, string> = {
+  404: 'List your jobs with: garmin-sync jobs list',
+  409: 'See where things stand with: garmin-sync whoami',
+  429: 'Wait a little and try again.',
+  503: 'Garmin or the platform is unavailable; try again later.',
+};

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ApiClient } from './api-client';
 import { CliConfig } from './cli-config';
 import { CliError, ExitCode } from './cli-error';
-import { login, logout, whoami } from './commands/auth.commands';
+import { login, loginWithTokens, logout, whoami } from './commands/auth.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
 import { CredentialsFile } from './credentials';
 import { Terminal } from './terminal';
@@ -30,16 +30,34 @@ function build(): Command {
     .version('0.1.0', '--version', 'print the version')
     .option('--json', 'print JSON (for scripts)')
     .option('--gateway <url>', 'the gateway (default: $GARMIN_SYNC_GATEWAY or http://127.0.0.1:3000)')
-    .option('--verbose', 'show stack traces of failures')
+    .option('--verbose', 'show more: which way sign-in got into Garmin, and stack traces of failures')
     .showHelpAfterError()
     .exitOverride();
 
   program
     .command('login [email]')
-    .description('sign in with your Garmin account (asks for the password, and the MFA code if Garmin wants one)')
+    .description(
+      'link your Garmin account: with your password (asked for, and the MFA code if Garmin wants one), ' +
+        'or with --tokens from the Garmin tokens you already have',
+    )
     .option('--mfa-code <code>', 'the MFA code, for scripts')
-    .action(async (email: string | undefined, options: { mfaCode?: string }) => {
+    .option(
+      '--tokens <file>',
+      "link without a password, from python-garminconnect's garmin_tokens.json (or its base64), garth's dumps() string, " +
+        "or a JSON object holding garth's oauth1_token.json and oauth2_token.json; - reads it from stdin",
+    )
+    .addHelpText(
+      'after',
+      '\nWhen Garmin refuses every way of signing in to an account, the gateway leaves the\n' +
+        'account alone for hours and says until when: signing in again before then would\n' +
+        'only make it worse. --verbose shows which way sign-in got in.',
+    )
+    .action(async (email: string | undefined, options: { mfaCode?: string; tokens?: string }) => {
       const { api, file, term } = context(program);
+      if (options.tokens !== undefined) {
+        if (email || options.mfaCode) throw CliError.usage('--tokens links from a token file: leave out the email and --mfa-code.');
+        return loginWithTokens(api, file, term, options.tokens);
+      }
       await login(api, file, term, email, options.mfaCode);
     });
   program.command('logout').description('sign out (the session ends at the gateway too)').action(async () => {

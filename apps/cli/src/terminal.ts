@@ -29,6 +29,11 @@ export class Terminal {
     if (!this.json) process.stdout.write(`${this.colour ? `\x1b[32m✔\x1b[0m ` : ''}${sentence}\n`);
   }
 
+  /** A detail only --verbose asks for (not in --json mode). */
+  detail(sentence: string): void {
+    if (this.verbose && !this.json) process.stdout.write(`${sentence}\n`);
+  }
+
   data(value: unknown): void {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }

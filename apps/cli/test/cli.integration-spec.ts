@@ -1,3 +1,5 @@
+import { validateConfig } from '@fittrack/app-core';
+import { GarminAuthenticator, GarminServiceConfig } from '@fittrack/garmin';
 import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { freePort, PlatformStack, workspaceRoot } from '@fittrack/testing';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +11,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 jest.setTimeout(120_000);
 
 const ENTRY = join(workspaceRoot(), 'dist/apps/cli/main.js');
+
+/** The Garmin variables alone: how the test signs in the way the user's own python-garminconnect would. */
+class GarminOnlyConfig extends GarminServiceConfig {
+  PORT = 0;
+}
 
 interface Run {
   code: number | null;
@@ -66,7 +73,10 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
       dataSource: (url) => createDataSource({ url, poolSize: 2 }),
       gateways: 1,
       workers: 1,
-      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0' },
+      // Every CLI run comes from 127.0.0.1: the per-address sign-in limit must allow the file's sign-ins and imports.
+      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SIGN_IN_LIMIT_PER_MINUTE: '100' },
+      // So that an account can be throttled on every strategy (without it the portal challenges fetch with a 403).
+      simEnv: { SIM_UNFINGERPRINTED: 'throttled' },
     });
     home = mkdtempSync(join(tmpdir(), 'garmin-sync-home-'));
     env = { XDG_CONFIG_HOME: home, GARMIN_SYNC_GATEWAY: stack.gateway.url };
@@ -93,7 +103,7 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
     login.write(account.password);
     await login.waitFor('Code:');
     login.write('000000');
-    await login.waitFor('That code is wrong (4 attempts left)');
+    await login.waitFor('Garmin did not accept that code (4 attempts left)');
     login.write(await stack.sim.mfaCode(account.email));
     const run = await login.finished();
     expect(run.code).toBe(0);
@@ -138,7 +148,13 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
     try {
       const started = await cli(['sync', 'all', '--from', '2026-01-01', '--to', '2026-03-31', '--json']);
       const id = JSON.parse(started.stdout).id as string;
-      await sleep(1000);
+      // Cancel once it is under way (not on a timer: a fast machine may finish a fixed sleep's worth of work).
+      const token = JSON.parse(readFileSync(credentialsPath(), 'utf8')).accessToken;
+      for (let i = 0; i < 200; i++) {
+        const job = await stack.gateway.get(`/v1/sync/jobs/${id}`, { token });
+        if (job.body.status === 'running' && job.body.processedItems > 0) break;
+        await sleep(25);
+      }
       const cancelled = await cli(['jobs', 'cancel', id]);
       expect(cancelled).toMatchObject({ code: 0 });
       expect(cancelled.stdout).toBe(`Job ${id} is cancelled; what it stored is kept.\n`);
@@ -196,5 +212,87 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
     expect(out.stdout).toMatch(/^Signed out cli\d+\.\n$/);
     expect((await stack.gateway.get('/v1/auth/me', { token })).status).toBe(401);
     expect((await cli(['whoami'])).code).toBe(3);
+  });
+  /** What python-garminconnect would have written to garmin_tokens.json for this account. */
+  async function pgcTokenFile(email: string, password: string): Promise<string> {
+    const config = validateConfig('test', GarminOnlyConfig, stack.sim.appEnv());
+    const signedIn = await new GarminAuthenticator(config.garmin).start(email, password);
+    if (signedIn.kind !== 'signed_in') throw new Error('expected a sign-in without MFA');
+    const { oauth2, diClientId } = signedIn.session;
+    return JSON.stringify({ di_token: oauth2.access_token, di_refresh_token: oauth2.refresh_token, di_client_id: diClientId });
+  }
+
+  async function plainAccount(name: string, behaviour: Record<string, unknown> = {}) {
+    const profileId = 86_000_000 + (process.pid % 10_000) * 10 + name.length;
+    const created = { email: `${name}${profileId}@fittrack.test`, password: `pw-${name}-${profileId}`, profileId, displayName: `${name}${profileId}` };
+    await stack.sim.admin('/accounts', { ...created, ...behaviour });
+    return created;
+  }
+
+  it('links with --tokens from a file, without a password, and --verbose says how it got in', async () => {
+    const other = await plainAccount('tokens');
+    const path = join(home, 'garmin_tokens.json');
+    const tokens = await pgcTokenFile(other.email, other.password);
+    writeFileSync(path, tokens, { mode: 0o600 });
+    const run = await cli(['login', '--tokens', path, '--verbose']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Signed in as ${other.displayName} (Garmin profile ${other.profileId}) from your Garmin tokens.\nGarmin: linked from imported tokens.\n`);
+    expect(run.stdout + run.stderr).not.toContain(JSON.parse(tokens).di_token);
+    expect(JSON.parse(readFileSync(credentialsPath(), 'utf8')).user.garminProfileId).toBe(other.profileId);
+    expect((await cli(['whoami'])).stdout).toContain(`Garmin account ${other.profileId} linked, session active`);
+  });
+
+  it('reads the token file from stdin with --tokens -, and says what a bad file is', async () => {
+    const other = await plainAccount('stdin-tokens');
+    const piped = await cli(['login', '--tokens', '-'], [Buffer.from(await pgcTokenFile(other.email, other.password)).toString('base64')]);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain(`Signed in as ${other.displayName}`);
+
+    const bad = await cli(['login', '--tokens', '-'], ['{"di_token": 42}']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('di_token');
+    expect(bad.stderr).toContain('garmin_tokens.json');
+    const missing = await cli(['login', '--tokens', join(home, 'no-such-file.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('there is no such file');
+  });
+
+  it('shows which strategy signed in with --verbose on a password login', async () => {
+    const other = await plainAccount('verbose');
+    const login = new CliRun(['login', other.email, '--verbose'], env);
+    await login.waitFor('Garmin password:');
+    login.write(other.password);
+    const run = await login.finished();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Signed in as verbose\d+ \(Garmin profile \d+\)\.\nGarmin: signed in via mobile-impit\.\n$/);
+  });
+
+  it('tells a throttled account when it may try again, and why, then sends Garmin nothing', async () => {
+    const throttled = await plainAccount('throttled', { signIn: { mobile: 'throttled', widget: 'throttled', portal: 'throttled' } });
+    const first = new CliRun(['login', throttled.email], env);
+    await first.waitFor('Garmin password:');
+    first.write(throttled.password);
+    const refused = await first.finished();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Garmin is throttling every way of signing in to this account from us; to avoid making it worse we will not try again before .* UTC \(in 2 h\)\./);
+    expect(refused.stderr).toContain('garmin-sync login --tokens FILE');
+
+    const logged = (await stack.sim.admin('/requests', undefined, 'GET')).length;
+    const again = new CliRun(['login', throttled.email], env);
+    await again.waitFor('Garmin password:');
+    again.write(throttled.password);
+    const cooling = await again.finished();
+    expect(cooling.code).toBe(1);
+    expect(cooling.stderr).toMatch(/Garmin is refusing sign-ins for this account from us \(throttled\); to avoid making it worse we will not try again before .* UTC \(in (1 h \d+ min|2 h)\)\./);
+    expect((await stack.sim.admin('/requests', undefined, 'GET')).length).toBe(logged);
+  });
+
+  it('documents --tokens and --verbose in its help', async () => {
+    const help = await cli(['login', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--tokens <file>');
+    expect(help.stdout).toContain("garth's dumps() string");
+    expect(help.stdout).toContain('- reads it from stdin');
+    expect((await cli(['--help'])).stdout).toContain('which way sign-in got into Garmin');
   });
 });

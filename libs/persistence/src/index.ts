@@ -5,6 +5,7 @@ export * from './garmin-link/garmin-link.store';
 export * from './migrate/migration-runner';
 export * from './migrations';
 export * from './persistence.error';
+export * from './sign-in/sign-in-cooldown.store';
 export * from './sync-jobs/sync-job-transitions';
 export * from './typeorm-options';
 export * from './sync-jobs/enqueue-sync-job';

@@ -12,6 +12,7 @@ const OUR_TABLES = [
   'pending_sign_ins',
   'rate_limit_counters',
   'rotated_refresh_tokens',
+  'sign_in_cooldowns',
   'sync_cursors',
   'sync_jobs',
   'sync_leases',
@@ -46,7 +47,7 @@ describe('migrations', () => {
 
   it('apply to an empty database and match the entities exactly', async () => {
     expect(await tables(db)).toEqual([]);
-    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000', 'NightlyRuns1764300000000']);
+    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000', 'NightlyRuns1764300000000', 'SignInCooldowns1764400000000']);
     expect(await tables(db)).toEqual(OUR_TABLES);
     const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
@@ -78,10 +79,10 @@ describe('migrations', () => {
   });
 
   it('revert cleanly, leaving nothing of ours, and re-apply', async () => {
-    expect(await revertAllMigrations(db.url)).toEqual(['NightlyRuns1764300000000', 'SyncEngine1764200000000', 'SignInState1764100000000', 'InitialSchema1764000000000']);
+    expect(await revertAllMigrations(db.url)).toEqual(['SignInCooldowns1764400000000', 'NightlyRuns1764300000000', 'SyncEngine1764200000000', 'SignInState1764100000000', 'InitialSchema1764000000000']);
     expect(await tables(db)).toEqual([]);
     expect(await functions(db)).not.toContain('sync_jobs_guard_transition');
-    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000', 'NightlyRuns1764300000000']);
+    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000', 'NightlyRuns1764300000000', 'SignInCooldowns1764400000000']);
     expect(await tables(db)).toEqual(OUR_TABLES);
   });
 });

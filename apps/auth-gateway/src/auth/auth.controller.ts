@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiForbiddenResponse,
   ApiGoneResponse,
-  ApiResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,10 +17,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LinkStatusService } from '../garmin-link/link-status.service';
 import { ApiTokensService, Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
-import { LoginRequest, MfaRequest, RefreshRequest } from './dto/sign-in.requests';
-import { MeResponse, MfaChallengeResponse, TokenResponse } from './dto/sign-in.responses';
+import { ImportRequest, LoginRequest, MfaRequest, RefreshRequest } from './dto/sign-in.requests';
+import { MeResponse, MfaChallengeResponse, SignInRefusedResponse, SignInResponse, TokenResponse } from './dto/sign-in.responses';
 import { SessionsService } from './sessions.service';
 import { ClientInfo, SignInService } from './sign-in.service';
+import { TokenImportService } from './token-import.service';
+
+const THROTTLED =
+  'too many attempts from this client or for this email (LIMIT_TOO_MANY_ATTEMPTS); Garmin throttled every way of signing in (GARMIN_RATE_LIMITED); ' +
+  'or the account is cooling down after that (AUTH_SIGN_IN_COOLING_DOWN, nothing was sent to Garmin). Retry-After says when; the message says why';
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
 
@@ -28,6 +34,7 @@ const clientOf = (request: FastifyRequest): ClientInfo => ({ ip: request.ip, use
 export class AuthController {
   constructor(
     private readonly signIns: SignInService,
+    private readonly imports: TokenImportService,
     private readonly tokens: ApiTokensService,
     private readonly sessions: SessionsService,
     private readonly links: LinkStatusService,
@@ -35,18 +42,23 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with Garmin credentials; links the account, or asks for the MFA code' })
-  @ApiOkResponse({ type: TokenResponse, description: 'signed in and linked' })
+  @ApiOperation({
+    summary: "Sign in with Garmin credentials through the sign-in chain (today's reference client's strategies); links the account, or asks for the MFA code",
+  })
+  @ApiOkResponse({ type: SignInResponse, description: 'signed in and linked; garmin.via names the strategy that got in' })
   @ApiAcceptedResponse({ type: MfaChallengeResponse, description: 'Garmin sent an MFA code: finish with POST /v1/auth/mfa' })
-  @ApiUnauthorizedResponse({ description: 'wrong email or password (the same answer for an unknown email)' })
-  @ApiResponse({ status: 423, description: 'Garmin has locked the account' })
-  @ApiTooManyRequestsResponse({ description: 'too many attempts, Garmin rate limiting or a captcha; see Retry-After' })
-  @ApiServiceUnavailableResponse({ description: 'Garmin is unavailable' })
+  @ApiUnauthorizedResponse({ description: 'wrong email or password, GARMIN_INVALID_CREDENTIALS (the same answer for an unknown email)' })
+  @ApiForbiddenResponse({
+    type: SignInRefusedResponse,
+    description: "GARMIN_EDGE_REFUSED: Garmin's bot protection refused every strategy before judging the password; the account cools down (Retry-After)",
+  })
+  @ApiTooManyRequestsResponse({ type: SignInRefusedResponse, description: THROTTLED })
+  @ApiServiceUnavailableResponse({ description: 'Garmin is unavailable (GARMIN_UNAVAILABLE): a network failure or a 5xx' })
   async login(
     @Body() body: LoginRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenResponse | MfaChallengeResponse> {
+  ): Promise<SignInResponse | MfaChallengeResponse> {
     const result = await this.signIns.signIn(body.email, body.password, clientOf(request));
     if (result.kind === 'signed_in') return result.linked;
     void reply.status(202);
@@ -56,13 +68,33 @@ export class AuthController {
 
   @Post('mfa')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Finish a sign-in with the MFA code; any gateway replica can take it' })
-  @ApiOkResponse({ type: TokenResponse })
-  @ApiUnauthorizedResponse({ description: 'wrong code; the body says how many attempts are left' })
-  @ApiGoneResponse({ description: 'the challenge expired, was used up or is unknown: sign in again' })
-  @ApiTooManyRequestsResponse({ description: 'too many MFA attempts from this address; see Retry-After' })
-  mfa(@Body() body: MfaRequest, @Req() request: FastifyRequest): Promise<TokenResponse> {
+  @ApiOperation({ summary: 'Finish a sign-in with the MFA code; any gateway replica can take it, whatever strategy started it' })
+  @ApiOkResponse({ type: SignInResponse })
+  @ApiUnauthorizedResponse({ description: 'Garmin did not accept the code (AUTH_INVALID_MFA_CODE); the body says how many attempts are left' })
+  @ApiGoneResponse({ description: 'the challenge expired (AUTH_MFA_CHALLENGE_EXPIRED), was used up or is unknown (AUTH_MFA_CHALLENGE_OVER): sign in again' })
+  @ApiForbiddenResponse({ type: SignInRefusedResponse, description: "GARMIN_EDGE_REFUSED: Garmin's bot protection refused the verification; the account cools down" })
+  @ApiTooManyRequestsResponse({ description: 'too many MFA attempts from this address, or the account is cooling down; see Retry-After' })
+  @ApiServiceUnavailableResponse({ description: 'Garmin is unavailable; the attempt is not counted' })
+  mfa(@Body() body: MfaRequest, @Req() request: FastifyRequest): Promise<SignInResponse> {
     return this.signIns.completeMfa(body.challengeId, body.code, clientOf(request));
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Link a Garmin account without a password, from the tokens the user already has',
+    description:
+      "The body's `tokens` is the text of python-garminconnect's garmin_tokens.json (or its base64), garth's dumps() string, " +
+      "or a JSON object holding garth's oauth1_token.json and oauth2_token.json. The token is checked against Garmin's " +
+      'socialProfile (and refreshed if it has expired) before anything is stored. Same abuse limits as POST /v1/auth/login.',
+  })
+  @ApiOkResponse({ type: SignInResponse, description: 'linked; garmin.via is "import"' })
+  @ApiBadRequestResponse({ description: 'not a token file we know (GARMIN_BAD_TOKEN_FILE): the message names the field, never a value' })
+  @ApiUnauthorizedResponse({ description: 'Garmin does not accept the token (GARMIN_SESSION_REJECTED): dead, foreign, not active, or expired and not refreshable' })
+  @ApiTooManyRequestsResponse({ description: 'too many attempts from this client or for this Garmin profile, or Garmin throttled the check; see Retry-After' })
+  @ApiServiceUnavailableResponse({ description: 'Garmin is unavailable (GARMIN_UNAVAILABLE)' })
+  import(@Body() body: ImportRequest, @Req() request: FastifyRequest): Promise<SignInResponse> {
+    return this.imports.import(body.tokens, clientOf(request));
   }
 
   @Post('refresh')

@@ -19,13 +19,17 @@ export interface ClaimedAttempt {
   pending: PendingMfa;
   /** Attempts left if this one turns out wrong. */
   attemptsLeft: number;
+  /** Whose sign-in it is (SHA-256 of the email): its cooldown and its link. */
+  emailHash: string;
 }
 
 const contextOf = (challengeId: string) => `pending-sign-in:${challengeId}`;
 
 /**
  * Sign-ins waiting for their MFA code, in PostgreSQL so any replica can finish
- * one. The state is encrypted and bound to its challenge id. Attempts are
+ * one, whatever strategy started it: the state (the library's PendingMfa: cookie
+ * jar, strategy, its parameters and MFA form fields, never the password) is
+ * encrypted and bound to its challenge id. Attempts are
  * charged before Garmin is asked (one atomic UPDATE), so concurrent guesses at
  * one challenge, on any replicas, can never exceed the allowance.
  */
@@ -51,19 +55,19 @@ export class PendingSignIns {
 
   /** Charges one attempt to a live challenge; 410 when it is unknown, used up or expired. */
   async claim(challengeId: string): Promise<ClaimedAttempt> {
-    const [row]: { encrypted_state: string; attempts_left: number }[][] = await this.dataSource.query(
+    const [row]: { encrypted_state: string; attempts_left: number; email_hash: string }[][] = await this.dataSource.query(
       `UPDATE pending_sign_ins SET attempts_left = attempts_left - 1
         WHERE id = $1 AND attempts_left > 0 AND expires_at > now()
-        RETURNING encrypted_state, attempts_left`,
+        RETURNING encrypted_state, attempts_left, email_hash`,
       [challengeId],
     );
     const claimed = row?.[0];
     if (!claimed) throw await this.whyUnclaimable(challengeId);
     const pending = JSON.parse(this.cipher.decrypt(claimed.encrypted_state, contextOf(challengeId)).toString('utf8')) as PendingMfa;
-    return { challengeId, pending, attemptsLeft: claimed.attempts_left };
+    return { challengeId, pending, attemptsLeft: claimed.attempts_left, emailHash: claimed.email_hash };
   }
 
-  /** The attempt never reached a verdict (Garmin down): give it back. */
+  /** The attempt never reached a verdict (Garmin down, or refusing us): give it back. */
   async refund(challengeId: string): Promise<void> {
     await this.dataSource.query(`UPDATE pending_sign_ins SET attempts_left = attempts_left + 1 WHERE id = $1`, [challengeId]);
   }

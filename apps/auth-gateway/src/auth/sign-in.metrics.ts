@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MetricsService } from '@fittrack/app-core';
-import { GarminError, GarminErrorCode } from '@fittrack/garmin';
+import { DomainError, MetricsService } from '@fittrack/app-core';
+import { GarminErrorCode } from '@fittrack/garmin';
 import { Counter } from 'prom-client';
 import { AuthErrorCode } from './auth.errors';
-import { LimitExceededError } from '../limits/limit-exceeded.error';
+import { LimitErrorCode } from '../limits/limit-exceeded.error';
 
 export const SignInOutcome = {
   SignedIn: 'signed_in',
@@ -11,56 +11,68 @@ export const SignInOutcome = {
   InvalidCredentials: 'invalid_credentials',
   InvalidMfaCode: 'invalid_mfa_code',
   ChallengeOver: 'challenge_over',
-  AccountLocked: 'account_locked',
+  EdgeRefused: 'edge_refused',
   GarminRateLimited: 'garmin_rate_limited',
-  CaptchaRequired: 'captcha_required',
+  CoolingDown: 'cooling_down',
+  BadTokenFile: 'bad_token_file',
+  SessionRejected: 'session_rejected',
   GarminUnavailable: 'garmin_unavailable',
   Limited: 'limited',
   Error: 'error',
 } as const;
 export type SignInOutcome = (typeof SignInOutcome)[keyof typeof SignInOutcome];
 
-const OUTCOME_OF_GARMIN: Record<GarminErrorCode, SignInOutcome> = {
+export type SignInStep = 'password' | 'mfa' | 'import';
+
+const OUTCOME_OF_CODE: Record<string, SignInOutcome> = {
   [GarminErrorCode.InvalidCredentials]: SignInOutcome.InvalidCredentials,
   [GarminErrorCode.InvalidMfaCode]: SignInOutcome.InvalidMfaCode,
   [GarminErrorCode.MfaExpired]: SignInOutcome.ChallengeOver,
-  [GarminErrorCode.AccountLocked]: SignInOutcome.AccountLocked,
+  [GarminErrorCode.EdgeRefused]: SignInOutcome.EdgeRefused,
   [GarminErrorCode.RateLimited]: SignInOutcome.GarminRateLimited,
-  [GarminErrorCode.CaptchaRequired]: SignInOutcome.CaptchaRequired,
+  [GarminErrorCode.BadTokenFile]: SignInOutcome.BadTokenFile,
+  [GarminErrorCode.SessionRejected]: SignInOutcome.SessionRejected,
   [GarminErrorCode.Unavailable]: SignInOutcome.GarminUnavailable,
-  [GarminErrorCode.SessionRejected]: SignInOutcome.GarminUnavailable,
   [GarminErrorCode.Protocol]: SignInOutcome.GarminUnavailable,
+  [AuthErrorCode.InvalidMfaCode]: SignInOutcome.InvalidMfaCode,
+  [AuthErrorCode.ChallengeOver]: SignInOutcome.ChallengeOver,
+  [AuthErrorCode.ChallengeExpired]: SignInOutcome.ChallengeOver,
+  [AuthErrorCode.CoolingDown]: SignInOutcome.CoolingDown,
+  [LimitErrorCode.TooManyAttempts]: SignInOutcome.Limited,
 };
 
-/** `garmin_sign_ins_total{step, outcome}` at /metrics: how linking goes, without a single identity in it. */
+/**
+ * At /metrics, without a single identity in them:
+ * `garmin_sign_ins_total{step, outcome}`, how linking goes, and
+ * `garmin_sign_ins_via_total{via}`, which way in linked the accounts (a sign-in strategy, or import).
+ */
 @Injectable()
 export class SignInMetrics {
-  private readonly counter: Counter<'step' | 'outcome'>;
+  private readonly outcomes: Counter<'step' | 'outcome'>;
+  private readonly ways: Counter<'via'>;
 
   constructor(metrics: MetricsService) {
-    this.counter = new Counter({
+    this.outcomes = new Counter({
       name: 'garmin_sign_ins_total',
-      help: 'Garmin sign-in steps (password, mfa) by outcome',
+      help: 'Garmin sign-in steps (password, mfa, import) by outcome',
       labelNames: ['step', 'outcome'],
+      registers: [metrics.registry],
+    });
+    this.ways = new Counter({
+      name: 'garmin_sign_ins_via_total',
+      help: 'Garmin accounts linked, by the way in that worked (a sign-in strategy, or import)',
+      labelNames: ['via'],
       registers: [metrics.registry],
     });
   }
 
-  record(step: 'password' | 'mfa', outcome: SignInOutcome): void {
-    this.counter.inc({ step, outcome });
+  record(step: SignInStep, outcome: SignInOutcome, via?: string): void {
+    this.outcomes.inc({ step, outcome });
+    if (via) this.ways.inc({ via });
   }
 
   /** The outcome a failed step counts as. */
-  recordFailure(step: 'password' | 'mfa', error: unknown): void {
-    this.record(step, outcomeOf(error));
+  recordFailure(step: SignInStep, error: unknown): void {
+    this.record(step, (error instanceof DomainError && OUTCOME_OF_CODE[error.code]) || SignInOutcome.Error);
   }
-}
-
-function outcomeOf(error: unknown): SignInOutcome {
-  if (error instanceof GarminError) return OUTCOME_OF_GARMIN[error.code];
-  if (error instanceof LimitExceededError) return SignInOutcome.Limited;
-  const code = (error as { code?: string } | null)?.code;
-  if (code === AuthErrorCode.InvalidMfaCode) return SignInOutcome.InvalidMfaCode;
-  if (code === AuthErrorCode.ChallengeOver || code === AuthErrorCode.ChallengeExpired) return SignInOutcome.ChallengeOver;
-  return SignInOutcome.Error;
 }

@@ -21,4 +21,15 @@ describe('GatewayConfig', () => {
     expect(() => validateConfig('auth-gateway', GatewayConfig, { HTTP_BODY_LIMIT: '12' })).toThrow(ConfigValidationError);
     expect(() => validateConfig('auth-gateway', GatewayConfig, { HTTP_BODY_LIMIT: '12' })).toThrow(/HTTP_BODY_LIMIT/);
   });
+
+  it('cools a refused account down for 2 h, doubling up to 24 h, and names a maximum under the minimum', () => {
+    const config = validateConfig('auth-gateway', GatewayConfig, {});
+    expect([config.SIGN_IN_COOLDOWN_MIN_SECONDS, config.SIGN_IN_COOLDOWN_MAX_SECONDS]).toEqual([7200, 86400]);
+    const tight = validateConfig('auth-gateway', GatewayConfig, { SIGN_IN_COOLDOWN_MIN_SECONDS: '600', SIGN_IN_COOLDOWN_MAX_SECONDS: '600' });
+    expect([tight.SIGN_IN_COOLDOWN_MIN_SECONDS, tight.SIGN_IN_COOLDOWN_MAX_SECONDS]).toEqual([600, 600]);
+    const inverted = () => validateConfig('auth-gateway', GatewayConfig, { SIGN_IN_COOLDOWN_MIN_SECONDS: '7200', SIGN_IN_COOLDOWN_MAX_SECONDS: '3600' });
+    expect(inverted).toThrow(ConfigValidationError);
+    expect(inverted).toThrow(/SIGN_IN_COOLDOWN_MAX_SECONDS must be at least SIGN_IN_COOLDOWN_MIN_SECONDS/);
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { SIGN_IN_COOLDOWN_MIN_SECONDS: '5' })).toThrow(/SIGN_IN_COOLDOWN_MIN_SECONDS/);
+  });
 });

@@ -1,4 +1,4 @@
-import { IsString, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
 import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
@@ -34,6 +34,16 @@ class IsTimeZone implements ValidatorConstraintInterface {
   }
 }
 
+@ValidatorConstraint({ name: 'cooldownRange' })
+class IsAtLeastTheMinimumCooldown implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return Number(value) >= Number((args.object as GatewayConfig).SIGN_IN_COOLDOWN_MIN_SECONDS);
+  }
+  defaultMessage(): string {
+    return 'SIGN_IN_COOLDOWN_MAX_SECONDS must be at least SIGN_IN_COOLDOWN_MIN_SECONDS';
+  }
+}
+
 /** Everything the auth gateway is configured with (README, "Configuration"). */
 export class GatewayConfig extends GarminServiceConfig {
   @IsPort()
@@ -65,6 +75,18 @@ export class GatewayConfig extends GarminServiceConfig {
   /** MFA submissions per client IP per minute, whatever the challenge (guessing challenge ids). */
   @IntSetting(1, 10_000)
   MFA_LIMIT_PER_MINUTE = 30;
+
+  /**
+   * How long an account is left alone after Garmin refused (throttled, or its edge blocked) every way of
+   * signing in to it: the first cooldown, each next one in a row twice the last, up to the maximum.
+   * Garmin's per-account throttle lasts hours and starts again when retried.
+   */
+  @IntSetting(60, 7 * 24 * 3600)
+  SIGN_IN_COOLDOWN_MIN_SECONDS = 2 * 3600;
+
+  @IntSetting(60, 30 * 24 * 3600)
+  @Validate(IsAtLeastTheMinimumCooldown)
+  SIGN_IN_COOLDOWN_MAX_SECONDS = 24 * 3600;
 
   /** Run the nightly sync (in one replica, whichever fires first). */
   @BooleanSetting()

@@ -7,9 +7,12 @@ export function serveApiDocs(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('FitTrack Garmin Sync')
-      .setDescription('Link a Garmin Connect account (MFA included), then sync its data. Errors: { statusCode, error, message, code? }.')
+      .setDescription(
+        'Link a Garmin Connect account (with the password and MFA, or from the Garmin tokens you already have), then sync its data. ' +
+          'Errors: { statusCode, error, message, code? }; refused sign-ins add cooldownUntil and Retry-After.',
+      )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an access token from /v1/auth/login, /mfa or /refresh' })
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an access token from /v1/auth/login, /mfa, /import or /refresh' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json', yamlDocumentUrl: 'docs/yaml' });

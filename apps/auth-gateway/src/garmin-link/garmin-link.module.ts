@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SignInCooldownStore } from '@fittrack/persistence';
 import { TokensModule } from '../tokens/tokens.module';
 import { AccountLinker } from './account-linker';
 import { GarminLinkController } from './garmin-link.controller';
@@ -9,7 +10,7 @@ import { UserStatusRpc } from './user-status.rpc';
 @Module({
   imports: [TokensModule],
   controllers: [GarminLinkController, UserStatusRpc],
-  providers: [AccountLinker, LinkStatusService],
-  exports: [AccountLinker, LinkStatusService],
+  providers: [AccountLinker, LinkStatusService, { provide: SignInCooldownStore, useValue: new SignInCooldownStore() }],
+  exports: [AccountLinker, LinkStatusService, SignInCooldownStore],
 })
 export class GarminLinkModule {}

@@ -28,7 +28,11 @@ export class LinkStatusService {
   async status(userId: string): Promise<UserStatusView> {
     const [row]: StatusRow[] = await this.dataSource.query(
       `SELECT u.id, u.garmin_profile_id, u.display_name, u.created_at,
-              g.health_status, g.health_reason, g.access_expires_at, g.refresh_expires_at, g.cooldown_until,
+              -- A sign-in cooldown that has run out leaves nothing wrong with the link.
+              CASE WHEN g.health_status = 'cooling_down' AND (g.cooldown_until IS NULL OR g.cooldown_until <= now()) THEN 'active' ELSE g.health_status END AS health_status,
+              CASE WHEN g.health_status = 'cooling_down' AND (g.cooldown_until IS NULL OR g.cooldown_until <= now()) THEN NULL ELSE g.health_reason END AS health_reason,
+              g.access_expires_at, g.refresh_expires_at,
+              CASE WHEN g.cooldown_until > now() THEN g.cooldown_until END AS cooldown_until,
               g.updated_at AS linked_at
          FROM users u LEFT JOIN garmin_authentication_states g ON g.user_id = u.id
         WHERE u.id = $1`,

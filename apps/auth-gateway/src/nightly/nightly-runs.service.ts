@@ -88,7 +88,7 @@ export class NightlyRunsService {
     const rows: { reason: string; user_id: string }[] = await this.dataSource.query(
       `SELECT CASE WHEN health_status IN ('needs_login', 'revoked') THEN health_status ELSE 'cooling_down' END AS reason, user_id
          FROM garmin_authentication_states
-        WHERE health_status IN ('needs_login', 'revoked', 'cooling_down') OR cooldown_until > $1`,
+        WHERE health_status IN ('needs_login', 'revoked') OR cooldown_until > $1`,
       [now],
     );
     const skipped: Record<string, number> = {};
@@ -120,7 +120,7 @@ export class NightlyRunsService {
   private async enqueueHealthy(date: string, now: Date): Promise<{ enqueued: number; existing: number }> {
     const healthy: { user_id: string }[] = await this.dataSource.query(
       `SELECT user_id FROM garmin_authentication_states
-        WHERE health_status IN ('active', 'refresh_failed') AND (cooldown_until IS NULL OR cooldown_until <= $1)
+        WHERE health_status IN ('active', 'refresh_failed', 'cooling_down') AND (cooldown_until IS NULL OR cooldown_until <= $1)
         ORDER BY user_id`,
       [now],
     );

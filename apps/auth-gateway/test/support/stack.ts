@@ -4,7 +4,7 @@ import { AppProcess, LOCAL_NATS_URL, PlatformStack, PlatformStackOptions } from 
 export const NATS_URL = LOCAL_NATS_URL;
 export type Gateway = AppProcess;
 
-/** The gateway's tests: N gateway processes on their own database, NATS namespace and simulator. */
+/** The gateway's tests: N gateway processes (and M workers) on their own database, NATS namespace and simulator. */
 export const GatewayStack = {
   start(options: Omit<PlatformStackOptions, 'migrate'> = {}): Promise<PlatformStack> {
     return PlatformStack.start({ migrate: runMigrations, dataSource: (url) => createDataSource({ url, poolSize: 4 }), ...options });

@@ -1,4 +1,5 @@
-import { ApiClient, failureOf } from '../api-client';
+import { readFile } from 'node:fs/promises';
+import { ApiAnswer, ApiClient, failureOf } from '../api-client';
 import { CliError } from '../cli-error';
 import { CredentialsFile } from '../credentials';
 import { Terminal } from '../terminal';
@@ -8,6 +9,8 @@ interface Tokens {
   refreshToken: string;
   expiresIn: number;
   user: { id: string; displayName: string; garminProfileId: number };
+  /** The way in that linked the account: a sign-in strategy, or import. */
+  garmin?: { via: string };
 }
 
 interface Challenge {
@@ -28,15 +31,40 @@ export async function login(api: ApiClient, file: CredentialsFile, term: Termina
       answer = await api.call<Tokens | Challenge>('POST', '/v1/auth/mfa', { challengeId, code });
       const left = (answer.body as { attemptsLeft?: number }).attemptsLeft;
       if (answer.status !== 401 || mfaCode !== undefined || !left) break;
-      term.fail(`That code is wrong (${left} attempt${left === 1 ? '' : 's'} left).`);
+      term.fail(`Garmin did not accept that code (${left} attempt${left === 1 ? '' : 's'} left).`);
       code = await term.ask('Code:');
     }
   }
+  signedIn(api, file, term, answer as ApiAnswer<Tokens>);
+}
+
+/** Links from a token file the user already has (`-` reads it from stdin): no password, no MFA. */
+export async function loginWithTokens(api: ApiClient, file: CredentialsFile, term: Terminal, path: string): Promise<void> {
+  const tokens = (await readTokenFile(path)).trim();
+  if (!tokens) throw CliError.usage(`The token file ${path === '-' ? 'on stdin' : path} is empty.`);
+  const answer = await api.call<Tokens>('POST', '/v1/auth/import', { tokens });
+  signedIn(api, file, term, answer, ' from your Garmin tokens');
+}
+
+function signedIn(api: ApiClient, file: CredentialsFile, term: Terminal, answer: ApiAnswer<Tokens>, how = ''): void {
   if (answer.status !== 200) throw failureOf(answer as never);
-  const tokens = answer.body as Tokens;
+  const tokens = answer.body;
   file.write({ gateway: api.gateway, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessExpiresAt: Date.now() + tokens.expiresIn * 1000, user: tokens.user });
-  if (term.json) term.data({ user: tokens.user, gateway: api.gateway });
-  term.say(`Signed in as ${tokens.user.displayName} (Garmin profile ${tokens.user.garminProfileId}).`);
+  if (term.json) term.data({ user: tokens.user, gateway: api.gateway, garmin: tokens.garmin ?? null });
+  term.say(`Signed in as ${tokens.user.displayName} (Garmin profile ${tokens.user.garminProfileId})${how}.`);
+  if (tokens.garmin?.via) term.detail(tokens.garmin.via === 'import' ? 'Garmin: linked from imported tokens.' : `Garmin: signed in via ${tokens.garmin.via}.`);
+}
+
+async function readTokenFile(path: string): Promise<string> {
+  try {
+    if (path !== '-') return await readFile(path, 'utf8');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+    throw CliError.usage(`Cannot read the token file ${path}: ${reason}.`);
+  }
 }
 
 export async function logout(api: ApiClient, file: CredentialsFile, term: Terminal): Promise<void> {
@@ -53,7 +81,10 @@ export async function logout(api: ApiClient, file: CredentialsFile, term: Termin
 }
 
 export async function whoami(api: ApiClient, term: Terminal): Promise<void> {
-  const me = await api.authed<{ user: Tokens['user']; garmin: { linked: boolean; health: string | null; reason: string | null } }>('GET', '/v1/auth/me');
+  const me = await api.authed<{
+    user: Tokens['user'];
+    garmin: { linked: boolean; health: string | null; reason: string | null; cooldownUntil: string | null };
+  }>('GET', '/v1/auth/me');
   if (term.json) return term.data(me);
   const link = me.garmin.linked
     ? `Garmin account ${me.user.garminProfileId} linked, session ${me.garmin.health?.replace('_', ' ')}${me.garmin.reason ? ` (${me.garmin.reason})` : ''}`

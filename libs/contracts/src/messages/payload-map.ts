@@ -1,5 +1,7 @@
 import { CommandSubject, EventSubject, RpcSubject } from './subjects';
 import {
+  AuthImportRequest,
+  SignedInView,
   SyncCancelRequest,
   SyncGetRequest,
   NightlyRunRequest,
@@ -22,6 +24,7 @@ import {
 export interface RpcContract {
   [RpcSubject.WorkerPing]: { request: WorkerPingRequest; reply: WorkerPingReply };
   [RpcSubject.UserStatus]: { request: UserStatusRequest; reply: UserStatusView };
+  [RpcSubject.AuthImport]: { request: AuthImportRequest; reply: SignedInView };
   [RpcSubject.NightlyRun]: { request: NightlyRunRequest; reply: NightlyRunView };
   [RpcSubject.NightlyStatus]: { request: NightlyStatusRequest; reply: NightlyStatusReply };
   [RpcSubject.SyncStart]: { request: SyncStartRequest; reply: SyncJobView };
@@ -55,6 +58,7 @@ type Ctor<T> = new () => T;
 export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.WorkerPing]: WorkerPingRequest,
   [RpcSubject.UserStatus]: UserStatusRequest,
+  [RpcSubject.AuthImport]: AuthImportRequest,
   [RpcSubject.NightlyRun]: NightlyRunRequest,
   [RpcSubject.NightlyStatus]: NightlyStatusRequest,
   [RpcSubject.SyncStart]: SyncStartRequest,

@@ -62,6 +62,37 @@ export interface UserStatusView {
   garmin: GarminLinkView;
 }
 
+/** The most a token file may hold; garth's dumps() and pgc's garmin_tokens.json are a few KiB. */
+export const TOKEN_FILE_MAX_LENGTH = 32 * 1024;
+
+/**
+ * Garmin tokens a user already has, as the text of their file: python-garminconnect's
+ * garmin_tokens.json (or its base64), garth's dumps() string, or a JSON object holding
+ * garth's oauth1_token.json and oauth2_token.json. The library decides what it accepts.
+ */
+export class AuthImportRequest {
+  @IsString({ message: 'tokens must be the text of the token file' })
+  @Length(1, TOKEN_FILE_MAX_LENGTH, { message: `tokens must be 1 to ${TOKEN_FILE_MAX_LENGTH} characters` })
+  tokens!: string;
+}
+
+/** Which way in linked the account: a sign-in strategy (mobile-impit, widget, …) or `import`. */
+export interface GarminSignInView {
+  via: string;
+}
+
+/** What a successful sign-in or token import answers: our API tokens for the linked user. */
+export interface SignedInView {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds the access token lives. */
+  expiresIn: number;
+  scope: string;
+  user: UserView;
+  garmin: GarminSignInView;
+}
+
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What to sync: the HTTP body of POST /v1/sync, and the RPC request without the user. */

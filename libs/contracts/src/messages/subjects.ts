@@ -8,6 +8,8 @@
 export const RpcSubject = {
   WorkerPing: 'garmin.rpc.worker.ping',
   UserStatus: 'garmin.rpc.user.status',
+  /** Link a Garmin account from tokens the user already has (no password); answers like a sign-in. */
+  AuthImport: 'garmin.rpc.auth.import',
   /** Operators: run the nightly sync now (for today, or a given day); authorised by NATS credentials. */
   NightlyRun: 'garmin.rpc.nightly.run',
   NightlyStatus: 'garmin.rpc.nightly.status',

@@ -4,6 +4,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   OneToOne,
   PrimaryColumn,
@@ -52,6 +53,11 @@ export class GarminAuthenticationState {
 
   @Column({ name: 'cooldown_until', type: 'timestamptz', nullable: true })
   cooldownUntil!: Date | null;
+
+  /** SHA-256 of the email the link was last signed in with (null for imported tokens): how a sign-in cooldown finds it. */
+  @Index('ix_garmin_authentication_states_sign_in_email_hash')
+  @Column({ name: 'sign_in_email_hash', type: 'char', length: 64, nullable: true })
+  signInEmailHash!: string | null;
 
   @VersionColumn({ name: 'version' })
   version!: number;

@@ -9,6 +9,9 @@ import { OutboxMessage } from './outbox-message.entity';
 import { PendingSignIn } from './pending-sign-in.entity';
 import { RateLimitCounter } from './rate-limit-counter.entity';
 import { RotatedRefreshToken } from './rotated-refresh-token.entity';
+import { SignInCooldown } from './sign-in-cooldown.entity';
+export { SIGN_IN_COOLDOWN_REASONS } from './sign-in-cooldown.entity';
+export type { SignInCooldownReason } from './sign-in-cooldown.entity';
 import { SyncCursor } from './sync-cursor.entity';
 import { SyncJob } from './sync-job.entity';
 import { SyncLease } from './sync-lease.entity';
@@ -28,6 +31,7 @@ export {
   PendingSignIn,
   RateLimitCounter,
   RotatedRefreshToken,
+  SignInCooldown,
   SyncCursor,
   SyncJob,
   SyncLease,
@@ -45,6 +49,7 @@ export const ENTITIES = [
   GarminAuthenticationState,
   PendingSignIn,
   RateLimitCounter,
+  SignInCooldown,
   SyncJob,
   OutboxMessage,
   SyncLease,

@@ -2,6 +2,13 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { SignInState1764100000000 } from './1764100000000-sign-in-state';
 import { SyncEngine1764200000000 } from './1764200000000-sync-engine';
 import { NightlyRuns1764300000000 } from './1764300000000-nightly-runs';
+import { SignInCooldowns1764400000000 } from './1764400000000-sign-in-cooldowns';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000, SignInState1764100000000, SyncEngine1764200000000, NightlyRuns1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  SignInState1764100000000,
+  SyncEngine1764200000000,
+  NightlyRuns1764300000000,
+  SignInCooldowns1764400000000,
+];

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AuthImportRequest, TOKEN_FILE_MAX_LENGTH } from '@fittrack/contracts';
 import { IsEmail, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 
 export class LoginRequest {
@@ -31,3 +32,13 @@ export class RefreshRequest {
   @Length(1, 128)
   refreshToken!: string;
 }
+
+/** POST /v1/auth/import: the validation is the contract's (shared with garmin.rpc.auth.import). */
+export class ImportRequest extends AuthImportRequest {}
+ApiProperty({
+  maxLength: TOKEN_FILE_MAX_LENGTH,
+  description:
+    "the text of a token file: python-garminconnect's garmin_tokens.json (or its base64), garth's dumps() string, " +
+    'or a JSON object holding garth\'s oauth1_token.json and oauth2_token.json',
+  example: '{"di_token": "eyJ…", "di_refresh_token": "eyJ…", "di_client_id": "GARMIN_CONNECT_MOBILE_ANDROID_DI_2025Q2"}',
+})(ImportRequest.prototype, 'tokens');

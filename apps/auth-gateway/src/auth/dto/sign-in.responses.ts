@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GarminLinkView, GARMIN_SESSION_HEALTHS, GarminSessionHealth, UserView } from '@fittrack/contracts';
+import { GarminLinkView, GARMIN_SESSION_HEALTHS, GarminSessionHealth, GarminSignInView, SignedInView, UserView } from '@fittrack/contracts';
 
 export class UserDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -15,6 +15,29 @@ export class TokenResponse {
   @ApiProperty({ description: 'seconds the access token lives' }) expiresIn!: number;
   @ApiProperty({ example: 'profile sync' }) scope!: string;
   @ApiProperty({ type: UserDto }) user!: UserDto;
+}
+
+export class GarminSignInDto implements GarminSignInView {
+  @ApiProperty({
+    example: 'mobile-impit',
+    description: 'the way in that linked the account: a sign-in strategy (mobile-impit, mobile-fetch, widget, portal-impit, portal-fetch) or import',
+  })
+  via!: string;
+}
+
+/** What a sign-in, its MFA step, or a token import answers. */
+export class SignInResponse extends TokenResponse implements SignedInView {
+  @ApiProperty({ type: GarminSignInDto }) garmin!: GarminSignInDto;
+}
+
+/** The body of a refused or cooling-down sign-in (403 GARMIN_EDGE_REFUSED, 429 GARMIN_RATE_LIMITED or AUTH_SIGN_IN_COOLING_DOWN). */
+export class SignInRefusedResponse {
+  @ApiProperty() statusCode!: number;
+  @ApiProperty() error!: string;
+  @ApiProperty({ example: 'Garmin is refusing sign-ins for this account from us (throttled); to avoid making it worse we will not try again before 14:05 UTC (in 2 h)' })
+  message!: string;
+  @ApiProperty({ enum: ['GARMIN_EDGE_REFUSED', 'GARMIN_RATE_LIMITED', 'AUTH_SIGN_IN_COOLING_DOWN'] }) code!: string;
+  @ApiProperty({ format: 'date-time', description: 'no sign-in for this account is sent to Garmin before then' }) cooldownUntil!: string;
 }
 
 export class MfaChallengeResponse {
