@@ -143,18 +143,37 @@ describe('the sync engine survives crashes, duplicates, poison, cancels, throttl
     expect((await storedData(query, user.userId)).health).toEqual(expected.health);
   });
 
+  it('backs off for minutes, not seconds, when a 429 names no wait, with a bounded number of tries per job', async () => {
+    const backoffSeconds = 3;
+    await stack.startWorker({ GARMIN_THROTTLE_BACKOFF_SECONDS: String(backoffSeconds), SYNC_MAX_ATTEMPTS: '2' });
+    const user = await linkedUser(stack.sim, stack.gateway);
+    const lists = async () => ((await stack.sim.stats()).byRoute['/workout-service/workouts'] ?? 0) as number;
+    const before = await lists();
+    await stack.sim.admin('/faults', { throttle: [{ prefix: '/workout-service' }] }, 'PUT');
+    const startedAt = Date.now();
+    const id = await startSync(user, { types: ['workouts'] });
+    const failed = await waitForJob(stack.gateway, user, id, 60_000);
+    expect(failed.status).toBe('failed');
+    expect((await job(id)).error_code).toBe('gave_up');
+    // One request an attempt (no retry inside it), and the second attempt only after the backoff.
+    expect((await lists()) - before).toBe(2);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(backoffSeconds * 1000);
+    console.log(`a 429 without Retry-After: 2 requests over 2 attempts, ${Math.round((Date.now() - startedAt) / 100) / 10} s apart or more`);
+  });
+
   it('refreshes an access token that expires mid-job exactly once, with two workers', async () => {
     await stack.sim.admin('/faults', SLOW, 'PUT');
     const users = [await linkedUser(stack.sim, stack.gateway, { historyDays: 3650 }), await linkedUser(stack.sim, stack.gateway, { historyDays: 3650 })];
     await stack.startWorker();
     await stack.startWorker();
-    const exchanges = async () => ((await stack.sim.stats()).byRoute['/oauth-service/oauth/exchange/user/2.0'] ?? 0) as number;
+    // DI sessions refresh at the DI token endpoint (with the refresh grant): one refresh per expiry.
+    const refreshes = async () => ((await stack.sim.stats()).byRoute['/di-oauth2-service/oauth/token'] ?? 0) as number;
     const ids = [await startSync(users[0]), await startSync(users[1])];
     await eventually(async () => (await progressOf(ids[0])) > 0.2 && (await progressOf(ids[1])) > 0.2, 60_000, 'both jobs to run');
-    const before = await exchanges();
+    const before = await refreshes();
     for (const user of users) await stack.sim.admin(`/accounts/${user.email}/expire-bearers`);
     for (const [i, user] of users.entries()) expect((await waitForJob(stack.gateway, user, ids[i], 90_000)).status).toBe('completed');
-    expect((await exchanges()) - before).toBe(2);
+    expect((await refreshes()) - before).toBe(2);
   });
 
   it('fails a job after SYNC_MAX_ATTEMPTS attempts with the reason, and goes on with the next', async () => {

@@ -47,6 +47,13 @@ export class WorkerConfig extends GarminServiceConfig {
   @IntSetting(1, 50)
   GARMIN_REQUEST_ATTEMPTS = 12;
 
+  /**
+   * A 429 that names no wait ends the job's attempt, and the next starts this long after, doubling with each
+   * throttled attempt (at most an hour): Garmin's throttle re-arms when retried, so the pause is minutes.
+   */
+  @IntSetting(1, 3600)
+  GARMIN_THROTTLE_BACKOFF_SECONDS = 300;
+
   /** Garmin requests per second per account and overall, shared by every worker (0: no limit). */
   @RateSetting()
   GARMIN_ACCOUNT_RATE_PER_SECOND = 3;

@@ -30,6 +30,12 @@ import { SyncMetrics } from './sync.metrics';
 import { UpstreamBudget } from './upstream-budget';
 
 /** What the consumer does with the command after a run. */
+/** The longest a throttled job waits before its next attempt. */
+const THROTTLED_RETRY_MAX_MS = 3_600_000;
+
+/** Garmin throttled the job's requests past what PoliteSender waits out (no Retry-After, or a long one). */
+const isThrottled = (error: unknown) => error instanceof GarminError && error.code === GarminErrorCode.RateLimited;
+
 export type Verdict = { ack: true } | { retryInMs: number } | { reject: string };
 
 /** Signals the consumer relays to JetStream while a job runs. */
@@ -225,8 +231,11 @@ export class JobRunner {
       this.metrics.ended('failed', seconds);
       return { ack: true };
     }
-    this.logger.warn(`job ${ctx.job.id} attempt ${ctx.job.attemptCount} failed, will retry: ${reason}`);
-    return { retryInMs: Math.min(60_000, 1000 * 2 ** ctx.job.attemptCount) };
+    const retryInMs = isThrottled(error)
+      ? Math.min(THROTTLED_RETRY_MAX_MS, this.config.GARMIN_THROTTLE_BACKOFF_SECONDS * 1000 * 2 ** (ctx.job.attemptCount - 1))
+      : Math.min(60_000, 1000 * 2 ** ctx.job.attemptCount);
+    this.logger.warn(`job ${ctx.job.id} attempt ${ctx.job.attemptCount} failed, will retry in ${Math.round(retryInMs / 1000)} s: ${reason}`);
+    return { retryInMs };
   }
 
   private async finish(

@@ -77,8 +77,10 @@ export class PoliteSender {
       }
       const last = attempt + 1 >= this.retry.maxAttempts;
       if (isRateLimited(error)) {
-        const wait = error.retryAfterSeconds ?? Math.ceil(backoffDelayMs(attempt, this.retry, this.random) / 1000);
-        if (last || wait > this.retry.maxRetryAfterSeconds) throw error;
+        // Without a Retry-After there is no safe wait to take here: Garmin's throttle re-arms while it is
+        // retried (python-garminconnect never retries a 429), so the caller backs off for minutes instead.
+        const wait = error.retryAfterSeconds;
+        if (wait === undefined || last || wait > this.retry.maxRetryAfterSeconds) throw error;
         await this.sleep(wait * 1000);
         continue;
       }
