@@ -9,6 +9,9 @@ const env = { ...process.env };
 if (!env.GARMIN_SSO_URL) {
   env.GARMIN_ACCOUNT_RATE_PER_SECOND ??= '25';
   env.GARMIN_GLOBAL_RATE_PER_SECOND ??= '100';
+  // Nor need it the human pauses that the widget and portal sign-ins make before posting a password to Garmin.
+  env.GARMIN_WIDGET_PAUSE_MS ??= '0';
+  env.GARMIN_PORTAL_PAUSE_MS ??= '0';
 }
 const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fittrack';
 const natsUrl = env.NATS_URL ?? 'nats://127.0.0.1:4222';
