@@ -1,12 +1,13 @@
 import { Browser, Impit } from 'impit';
 import { CookieJar } from 'tough-cookie';
 import { RunningSim } from './sim-harness';
+import { legacyService, signinQuery } from './legacy-client';
 
 /** pgc 0.3.12's iOS login constants (client.py:97-102) and portal service (client.py:115). */
 export const IOS_LOGIN_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
 export const IOS_SERVICE = 'https://mobile.integration.garmin.com/gcm/ios';
 export const PORTAL_SERVICE = 'https://connect.garmin.com/app';
-export const EMBED = (sim: RunningSim) => `${sim.url}/sso/embed`;
+export const EMBED = legacyService;
 
 export interface Answer {
   status: number;
@@ -94,7 +95,7 @@ export class BrowserClient {
   async widgetSignIn(username: string, password: string): Promise<Answer> {
     const embed = EMBED(this.sim);
     await this.request(`/sso/embed?${new URLSearchParams({ id: 'gauth-widget', embedWidget: 'true', gauthHost: `${this.sim.url}/sso` })}`);
-    const query = widgetQuery(this.sim);
+    const query = signinQuery(this.sim);
     const form = await this.request(`/sso/signin?${query}`, { headers: { referer: embed } });
     const csrf = /name="_csrf"\s+value="(.+?)"/.exec(form.text)?.[1] ?? '';
     const body = new URLSearchParams({ username, password, embed: 'true', _csrf: csrf }).toString();
@@ -117,7 +118,7 @@ export class BrowserClient {
   async submitWidgetCode(page: string, code: string): Promise<Answer> {
     const csrf = /name="_csrf"\s+value="(.*?)"/.exec(page)?.[1] ?? '';
     const body = new URLSearchParams({ 'mfa-code': code, embed: 'true', _csrf: csrf, fromPage: 'setupEnterMfaCode' }).toString();
-    const posted = await this.request(`/sso/verifyMFA/loginEnterMfaCode?${widgetQuery(this.sim)}`, {
+    const posted = await this.request(`/sso/verifyMFA/loginEnterMfaCode?${signinQuery(this.sim)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body,
@@ -125,19 +126,6 @@ export class BrowserClient {
     const location = posted.headers.get('location');
     return posted.status === 302 && location ? this.request(location) : posted;
   }
-}
-
-export function widgetQuery(sim: RunningSim): string {
-  const embed = EMBED(sim);
-  return new URLSearchParams({
-    id: 'gauth-widget',
-    embedWidget: 'true',
-    gauthHost: embed,
-    service: embed,
-    source: embed,
-    redirectAfterAccountLoginUrl: embed,
-    redirectAfterAccountCreationUrl: embed,
-  }).toString();
 }
 
 /** pgc's `_WIDGET_MFA_VARS_RE` (client.py:143-145). */

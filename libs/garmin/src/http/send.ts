@@ -29,32 +29,38 @@ export function retryAfterSeconds(value: string | null, nowMs = Date.now()): num
 }
 
 /**
- * One HTTP exchange with Garmin. Network failures, 5xx and 429 become typed
- * errors here; every other status is the caller's to interpret. Redirects are
- * not followed (the sign-in flows read them).
+ * One request over Node's fetch, cookies from and into `jar` when given, redirects not followed. A failed
+ * connection or a timeout is GarminError.unavailable; every status is the caller's to interpret.
  */
-export async function send(url: string, options: SendOptions): Promise<Answer> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.jar) {
-    const cookie = await options.jar.getCookieString(url);
-    if (cookie) headers['cookie'] = cookie;
-  }
+export async function fetchOnce(url: string, request: Omit<SendOptions, 'binary'>): Promise<Response> {
+  const headers: Record<string, string> = { ...request.headers };
+  const cookie = await request.jar?.getCookieString(url);
+  if (cookie) headers['cookie'] = cookie;
   let response: Response;
   try {
     response = await fetch(url, {
-      method: options.method ?? 'GET',
+      method: request.method ?? 'GET',
       headers,
-      body: options.body,
+      body: request.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: AbortSignal.timeout(request.timeoutMs),
     });
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : 'connection failed';
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${request.timeoutMs} ms` : 'connection failed';
     throw GarminError.unavailable(`${new URL(url).host}: ${reason}`);
   }
-  if (options.jar) {
-    for (const cookie of response.headers.getSetCookie()) await options.jar.setCookie(cookie, url, { ignoreError: true });
+  if (request.jar) {
+    for (const setCookie of response.headers.getSetCookie()) await request.jar.setCookie(setCookie, url, { ignoreError: true });
   }
+  return response;
+}
+
+/**
+ * One HTTP exchange with Garmin for a data call. Network failures, 5xx and 429 become typed
+ * errors here; every other status is the caller's to interpret.
+ */
+export async function send(url: string, options: SendOptions): Promise<Answer> {
+  const response = await fetchOnce(url, options);
   const bytes = options.binary && response.status === 200 ? Buffer.from(await response.arrayBuffer()) : undefined;
   const text = bytes ? '' : await response.text();
   if (response.status === 429) throw GarminError.rateLimited(retryAfterSeconds(response.headers.get('retry-after')));

@@ -1,6 +1,7 @@
 import { Browser, Impit } from 'impit';
 import { CookieJar } from 'tough-cookie';
 import { GarminError } from '../errors';
+import { fetchOnce } from './send';
 
 /**
  * One way of putting a request on the wire: impit, impersonating a browser's (or okhttp's) TLS and HTTP/2
@@ -45,22 +46,7 @@ class FetchTransport implements Transport {
   constructor(private readonly jar: CookieJar) {}
 
   async send(url: string, request: TransportRequest): Promise<TransportAnswer> {
-    const headers: Record<string, string> = { ...request.headers };
-    const cookie = await this.jar.getCookieString(url);
-    if (cookie) headers['cookie'] = cookie;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: request.method ?? 'GET',
-        headers,
-        body: request.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(request.timeoutMs),
-      });
-    } catch (error) {
-      throw failed(url, error, request.timeoutMs);
-    }
-    for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, url, { ignoreError: true });
+    const response = await fetchOnce(url, { ...request, jar: this.jar });
     return { status: response.status, headers: response.headers, text: await response.text(), url };
   }
 }

@@ -1,8 +1,8 @@
 import { CookieJar } from 'tough-cookie';
 import { serviceUrls } from '../../config';
 import { GarminError } from '../../errors';
-import { TransportAnswer } from '../../http/transport';
-import { AuthContext, EdgeRefusal, VerifiedTicket } from '../auth-context';
+import { Transport, TransportAnswer } from '../../http/transport';
+import { AuthContext, EdgeRefusal, PasswordOutcome, VerifiedTicket } from '../auth-context';
 
 /**
  * The JSON login's answer (mobile and portal share it), as python-garminconnect reads it (client.py:678-737,
@@ -47,6 +47,33 @@ export function interpretLogin(answer: TransportAnswer, what: string): LoginJson
 }
 
 export type JsonFamily = 'mobile' | 'portal';
+
+/**
+ * The password POST of a JSON family (client.py:650-676, 1060-1086), once, and what its answer means:
+ * a ticket for the family's service, or MFA with the transport profile to verify over.
+ */
+export async function postJsonLogin(
+  ctx: AuthContext,
+  family: JsonFamily,
+  transport: Transport,
+  jar: CookieJar,
+  headers: Record<string, string>,
+  email: string,
+  password: string,
+  what: string,
+): Promise<PasswordOutcome> {
+  const query = loginQuery(family, ctx.config.domain);
+  ctx.log(`${what}: posting the password`);
+  const answer = await transport.send(`${ctx.config.ssoUrl}/${family}/api/login?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ username: email, password, rememberMe: true, captchaToken: '' }),
+    timeoutMs: ctx.config.timeoutMs,
+  });
+  const outcome = interpretLogin(answer, `${what} login`);
+  if (outcome.kind === 'mfa') return { kind: 'mfa', method: outcome.method, params: { profile: transport.profile }, jar };
+  return { kind: 'ticket', ticket: outcome.ticket, serviceUrl: query.service, transport, jar };
+}
 
 /** The login query of a family: client id and the (real-domain) service its tickets are for. */
 export function loginQuery(family: JsonFamily, domain: 'garmin.com' | 'garmin.cn'): { clientId: string; locale: string; service: string } {

@@ -3,7 +3,7 @@ import { CookieJar } from 'tough-cookie';
 import { SignInStrategy } from '../../config';
 import { TransportProfile } from '../../http/transport';
 import { AuthContext, PasswordOutcome, Strategy, VerifiedTicket } from '../auth-context';
-import { interpretLogin, loginQuery, verifyJsonMfa } from './login-json';
+import { postJsonLogin, verifyJsonMfa } from './login-json';
 
 /** python-garminconnect's iOS sign-in user agent (client.py:99-102). */
 export const IOS_LOGIN_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
@@ -28,21 +28,10 @@ export class MobileStrategy implements Strategy {
     return this.name === 'mobile-fetch' ? 'fetch' : ctx.rotation.pick('mobile', MOBILE_PROFILES);
   }
 
-  async signIn(ctx: AuthContext, email: string, password: string): Promise<PasswordOutcome> {
+  signIn(ctx: AuthContext, email: string, password: string): Promise<PasswordOutcome> {
     const jar = new CookieJar();
     const profile = this.profile(ctx);
-    const transport = ctx.transports(profile, jar);
-    const query = loginQuery('mobile', ctx.config.domain);
-    ctx.log(`${this.name} (${profile}): posting the password`);
-    const answer = await transport.send(`${ctx.config.ssoUrl}/mobile/api/login?${new URLSearchParams(query)}`, {
-      method: 'POST',
-      headers: headersFor(ctx),
-      body: JSON.stringify({ username: email, password, rememberMe: true, captchaToken: '' }),
-      timeoutMs: ctx.config.timeoutMs,
-    });
-    const outcome = interpretLogin(answer, `${this.name} (${profile}) login`);
-    if (outcome.kind === 'mfa') return { kind: 'mfa', method: outcome.method, params: { profile }, jar };
-    return { kind: 'ticket', ticket: outcome.ticket, serviceUrl: query.service, transport, jar };
+    return postJsonLogin(ctx, 'mobile', ctx.transports(profile, jar), jar, headersFor(ctx), email, password, `${this.name} (${profile})`);
   }
 
   verify(ctx: AuthContext, params: Record<string, string>, method: string, code: string, jar: CookieJar): Promise<VerifiedTicket> {

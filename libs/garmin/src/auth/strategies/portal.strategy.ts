@@ -4,7 +4,7 @@ import { SignInStrategy } from '../../config';
 import { GarminError } from '../../errors';
 import { TransportProfile } from '../../http/transport';
 import { AuthContext, EdgeRefusal, pause, PasswordOutcome, Strategy, VerifiedTicket } from '../auth-context';
-import { interpretLogin, loginQuery, verifyJsonMfa } from './login-json';
+import { loginQuery, postJsonLogin, verifyJsonMfa } from './login-json';
 
 /** impit's nearest to python-garminconnect's portal impersonations safari, safari_ios, chrome120, edge101, chrome (client.py:132-138). */
 export const PORTAL_PROFILES: readonly Browser[] = ['ios18', 'chrome124', 'chrome131', 'firefox144', 'chrome'];
@@ -47,16 +47,7 @@ export class PortalStrategy implements Strategy {
     if (page.status === 429) throw new EdgeRefusal(429, `${this.name} (${profile}) sign-in page answered 429`);
     if (page.status >= 500) throw GarminError.unavailable(`the portal sign-in page answered ${page.status}`);
     await pause(ctx, ctx.config.portalPauseMs);
-    ctx.log(`${this.name} (${profile}): posting the password`);
-    const answer = await transport.send(`${ctx.config.ssoUrl}/portal/api/login?${new URLSearchParams(query)}`, {
-      method: 'POST',
-      headers: this.headers(ctx, profile),
-      body: JSON.stringify({ username: email, password, rememberMe: true, captchaToken: '' }),
-      timeoutMs: ctx.config.timeoutMs,
-    });
-    const outcome = interpretLogin(answer, `${this.name} (${profile}) login`);
-    if (outcome.kind === 'mfa') return { kind: 'mfa', method: outcome.method, params: { profile }, jar };
-    return { kind: 'ticket', ticket: outcome.ticket, serviceUrl: query.service, transport, jar };
+    return postJsonLogin(ctx, 'portal', transport, jar, this.headers(ctx, profile), email, password, `${this.name} (${profile})`);
   }
 
   verify(ctx: AuthContext, params: Record<string, string>, method: string, code: string, jar: CookieJar): Promise<VerifiedTicket> {
