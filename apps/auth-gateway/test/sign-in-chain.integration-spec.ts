@@ -83,6 +83,25 @@ describe('signing in to today’s Garmin through the strategy chain (two gateway
     expect(stack.logs).toMatch(new RegExp(`signed in via mobile-impit: user ${answer.body.user.id}`));
   });
 
+  it('runs one sign-in per account at a time: a second one meanwhile, on the other replica, gets 409 and sends nothing', async () => {
+    const account = await newAccount(stack.sim);
+    await freshLog();
+    await stack.sim.admin('/faults', { latency: { fixedMs: 1500, prefix: '/mobile/api/login' } }, 'PUT');
+    try {
+      const first = login(account, a());
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const second = await login(account, b());
+      expect(second.status).toBe(409);
+      expect(second.body.code).toBe('AUTH_SIGN_IN_IN_PROGRESS');
+      expect((await first).status).toBe(200);
+    } finally {
+      await stack.sim.admin('/faults', {}, 'PUT');
+    }
+    expect((await requestLog(stack.sim, account.email)).filter((r) => r.path === '/mobile/api/login')).toHaveLength(1);
+    // The claim ends with the sign-in.
+    expect((await login(account, b())).status).toBe(200);
+  });
+
   it('never sends the Android client id, and counts the way in at /metrics', async () => {
     const all = await requestLog(stack.sim);
     expect(all.length).toBeGreaterThan(0);

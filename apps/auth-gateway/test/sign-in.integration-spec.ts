@@ -49,11 +49,16 @@ describe('linking a Garmin account (two gateway processes, real PostgreSQL and s
     expect(state.encrypted_session).not.toContain('oauth');
   });
 
-  it('links the same Garmin account again to the same user, replacing its session', async () => {
+  it('links the same Garmin account again to the same user, replacing its session; one sign-in at a time', async () => {
     const account = await newAccount(stack.sim);
     const first = await a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
     const before = await stack.database.dataSource.query(`SELECT encrypted_session FROM garmin_authentication_states WHERE user_id = $1`, [first.body.user.id]);
-    const again = await Promise.all([b().post('/v1/auth/login', account.credentials, { ip: uniqueIp() }), a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() })]);
+    // Two at once on two replicas: whichever comes second while the first is under way is refused, having sent nothing.
+    const racing = await Promise.all([b().post('/v1/auth/login', account.credentials, { ip: uniqueIp() }), a().post('/v1/auth/login', account.credentials, { ip: uniqueIp() })]);
+    const racingStatuses = racing.map((r) => r.status).sort();
+    expect([[200, 200], [200, 409]]).toContainEqual(racingStatuses);
+    for (const loser of racing.filter((r) => r.status === 409)) expect(loser.body.code).toBe('AUTH_SIGN_IN_IN_PROGRESS');
+    const again = [...racing.filter((r) => r.status === 200), ...(racingStatuses[1] === 409 ? [await b().post('/v1/auth/login', account.credentials, { ip: uniqueIp() })] : [])];
 
     expect(again.map((r) => r.status)).toEqual([200, 200]);
     expect(again.map((r) => r.body.user.id)).toEqual([first.body.user.id, first.body.user.id]);

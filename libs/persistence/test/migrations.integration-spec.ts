@@ -13,6 +13,7 @@ const OUR_TABLES = [
   'rate_limit_counters',
   'rotated_refresh_tokens',
   'sign_in_cooldowns',
+  'sign_ins_under_way',
   'sync_cursors',
   'sync_jobs',
   'sync_leases',

@@ -72,6 +72,18 @@ describe('sign-in cooldowns in PostgreSQL', () => {
     expect(sign_in_email_hash).toBe(hash);
   });
 
+  it('lets one sign-in per account be under way: a second claim fails until the first is released or runs out', async () => {
+    const hash = HASH(5);
+    const manager = db.dataSource.manager;
+    const claims = await Promise.all([store.claimSignIn(manager, hash, 60), store.claimSignIn(manager, hash, 60)]);
+    expect(claims.sort()).toEqual([false, true]);
+    expect(await store.claimSignIn(manager, HASH(6), 60)).toBe(true);
+    await store.releaseSignIn(manager, hash);
+    expect(await store.claimSignIn(manager, hash, 60)).toBe(true);
+    await db.dataSource.query(`UPDATE sign_ins_under_way SET until = now() - interval '1 second' WHERE email_hash = $1`, [hash]);
+    expect(await store.claimSignIn(manager, hash, 60)).toBe(true);
+  });
+
   it('starts again from the minimum after a clear', async () => {
     const hash = HASH(4);
     await store.start(db.dataSource.manager, hash, 'throttled', POLICY);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiGoneResponse,
@@ -52,6 +53,7 @@ export class AuthController {
     type: SignInRefusedResponse,
     description: "GARMIN_EDGE_REFUSED: Garmin's bot protection refused every strategy before judging the password; the account cools down (Retry-After)",
   })
+  @ApiConflictResponse({ description: 'another sign-in for this Garmin account is still under way (AUTH_SIGN_IN_IN_PROGRESS): nothing was sent to Garmin' })
   @ApiTooManyRequestsResponse({ type: SignInRefusedResponse, description: THROTTLED })
   @ApiServiceUnavailableResponse({ description: 'Garmin is unavailable (GARMIN_UNAVAILABLE): a network failure or a 5xx' })
   async login(

@@ -8,6 +8,8 @@ export const AuthErrorCode = {
   ChallengeExpired: 'AUTH_MFA_CHALLENGE_EXPIRED',
   /** The account is in a sign-in cooldown: nothing was sent to Garmin. */
   CoolingDown: 'AUTH_SIGN_IN_COOLING_DOWN',
+  /** Another sign-in for the account is still running: nothing was sent to Garmin. */
+  InProgress: 'AUTH_SIGN_IN_IN_PROGRESS',
 } as const;
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 
@@ -40,6 +42,10 @@ export class AuthError extends DomainError<AuthErrorCode> {
   }
   static challengeExpired() {
     return new AuthError(ErrorKind.Gone, AuthErrorCode.ChallengeExpired, 'this MFA challenge has expired; sign in again');
+  }
+  /** Two sign-ins at once would send Garmin the password twice for one account. */
+  static signInInProgress() {
+    return new AuthError(ErrorKind.Conflict, AuthErrorCode.InProgress, 'a sign-in for this Garmin account is already under way; wait for it to finish');
   }
 }
 

@@ -4,12 +4,15 @@ import { GarminError, GarminErrorCode } from '@fittrack/garmin';
 import { SignInCooldownReason, SignInCooldownStore } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
-import { SignInCooldownError } from './auth.errors';
+import { AuthError, SignInCooldownError } from './auth.errors';
 
 const REASON_OF: Partial<Record<GarminErrorCode, SignInCooldownReason>> = {
   [GarminErrorCode.RateLimited]: 'throttled',
   [GarminErrorCode.EdgeRefused]: 'edge_refused',
 };
+
+/** The most requests one strategy sends: its pages, the password, up to four DI client ids, the checks. */
+const REQUESTS_PER_STRATEGY = 10;
 
 /** Emails are named in logs by a prefix of their hash: enough to follow one account, nothing to read. */
 export const accountTag = (emailHash: string) => `account ${emailHash.slice(0, 12)}`;
@@ -29,6 +32,27 @@ export class SignInCooldowns {
     private readonly store: SignInCooldownStore,
     private readonly config: GatewayConfig,
   ) {}
+
+  /**
+   * Runs one sign-in for the account, and refuses a second while it runs (409): two at once would send
+   * Garmin the password twice, which is what re-arms its throttle and locks accounts. The claim outlives
+   * a gateway that dies mid-sign-in by no more than the longest a chain can take.
+   */
+  async oneAtATime<T>(emailHash: string, signIn: () => Promise<T>): Promise<T> {
+    if (!(await this.store.claimSignIn(this.dataSource.manager, emailHash, this.longestSignInSeconds()))) throw AuthError.signInInProgress();
+    try {
+      return await signIn();
+    } finally {
+      await this.store.releaseSignIn(this.dataSource.manager, emailHash);
+    }
+  }
+
+  /** Every strategy's pause and a few requests each, all of them timing out. */
+  private longestSignInSeconds(): number {
+    const { strategies, widgetPauseMs, portalPauseMs, timeoutMs } = this.config.garmin;
+    const pauses = strategies.reduce((sum, s) => sum + (s === 'widget' ? widgetPauseMs[1] : s.startsWith('portal') ? portalPauseMs[1] : 0), 0);
+    return Math.ceil((pauses + strategies.length * REQUESTS_PER_STRATEGY * timeoutMs) / 1000);
+  }
 
   /** Throws SignInCooldownError (429, Retry-After) while the account's cooldown runs. */
   async assertNone(emailHash: string): Promise<void> {

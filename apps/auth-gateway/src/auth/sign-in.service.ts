@@ -56,9 +56,11 @@ export class SignInService {
         ...signInRules(this.config, `sign-in:email:${emailHash}`),
       ]);
       await this.cooldowns.assertNone(emailHash);
-      const started = await this.authenticator.start(email.trim(), password).catch(async (error: unknown) => {
-        throw await this.cooldowns.afterFailure(emailHash, error);
-      });
+      const started = await this.cooldowns.oneAtATime(emailHash, () =>
+        this.authenticator.start(email.trim(), password).catch(async (error: unknown) => {
+          throw await this.cooldowns.afterFailure(emailHash, error);
+        }),
+      );
       if (started.kind === 'mfa_required') {
         const challenge = await this.pending.create(started.pending, emailHash);
         this.logger.log(`${accountTag(emailHash)}: Garmin wants an MFA code (${started.pending.method}, via ${started.pending.strategy}); challenge ${challenge.challengeId}`);

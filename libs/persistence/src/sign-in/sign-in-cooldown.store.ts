@@ -88,6 +88,25 @@ export class SignInCooldownStore {
     return cooldown;
   }
 
+  /**
+   * Claims the account's one sign-in under way, for `seconds` at most (a gateway that dies mid-sign-in holds
+   * it no longer); false when another sign-in for it is still running.
+   */
+  async claimSignIn(manager: EntityManager, emailHash: string, seconds: number): Promise<boolean> {
+    const claimed: unknown[] = await manager.query(
+      `INSERT INTO sign_ins_under_way AS s (email_hash, until) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (email_hash) DO UPDATE SET until = EXCLUDED.until WHERE s.until <= now()
+       RETURNING email_hash`,
+      [emailHash, seconds],
+    );
+    return claimed.length > 0;
+  }
+
+  /** The sign-in ended, whatever its outcome. */
+  async releaseSignIn(manager: EntityManager, emailHash: string): Promise<void> {
+    await manager.query(`DELETE FROM sign_ins_under_way WHERE email_hash = $1`, [emailHash]);
+  }
+
   /** A sign-in got through: the account starts again from the shortest cooldown. */
   async clear(manager: EntityManager, emailHash: string): Promise<void> {
     await manager.query(`DELETE FROM sign_in_cooldowns WHERE email_hash = $1`, [emailHash]);
