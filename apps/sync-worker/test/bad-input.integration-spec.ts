@@ -24,6 +24,7 @@ interface Route {
 const ROUTES: Route[] = [
   { method: 'POST', path: () => '/v1/auth/login', fields: ['email', 'password'] },
   { method: 'POST', path: () => '/v1/auth/mfa', fields: ['challengeId', 'code'] },
+  { method: 'POST', path: () => '/v1/auth/import', fields: ['tokens'] },
   { method: 'POST', path: () => '/v1/auth/refresh', fields: ['refreshToken'] },
   { method: 'POST', path: () => '/v1/auth/logout' },
   { method: 'GET', path: () => '/v1/auth/me' },
@@ -39,7 +40,8 @@ const ROUTES: Route[] = [
   { method: 'PUT', path: () => '/v1/sync', fields: ['types'] },
 ];
 
-const RPC_SUBJECTS = [RpcSubject.UserStatus, RpcSubject.SyncStart, RpcSubject.SyncGet, RpcSubject.SyncCancel, RpcSubject.NightlyRun, RpcSubject.NightlyStatus, RpcSubject.WorkerPing];
+// Every subject of the closed set: a new one is sent bad input without a change here.
+const RPC_SUBJECTS = Object.values(RpcSubject);
 const COMMAND_SUBJECTS = [CommandSubject.SyncRun, CommandSubject.SessionRefresh];
 
 describe(`bad input while real syncs run: ${HTTP_REQUESTS} HTTP requests and ${NATS_MESSAGES} NATS messages`, () => {
@@ -101,7 +103,7 @@ describe(`bad input while real syncs run: ${HTTP_REQUESTS} HTTP requests and ${N
       if (kind === 2) return Buffer.from(String(oddValue(random)));
       if (kind === 3) return Buffer.from('x'.repeat(100_000));
       // Fields of the subject's own shape with absurd values, always with one field that cannot be right.
-      const fields = ['userId', 'jobId', 'types', 'from', 'to', 'date', 'limit', 'nonce'];
+      const fields = ['userId', 'jobId', 'types', 'from', 'to', 'date', 'limit', 'nonce', 'tokens'];
       const payload: Record<string, unknown> = {};
       for (const field of fields) if (random() < 0.5) payload[field] = oddValue(random);
       payload[subject.includes('nightly') ? 'date' : 'userId'] = pick(random, ['tomorrow', 42, null, '2026-13-01', 'not-a-uuid']);

@@ -27,7 +27,7 @@ function decode(input: string): unknown {
 }
 
 /** python-garminconnect's garmin_tokens.json (client.py:1504-1511, 1578-1590) as a mobile+di session. */
-function fromPgcTokens(file: Record<string, unknown>, nowMs: number): GarminSession {
+function fromPgcTokens(file: Record<string, unknown>, domain: GarminClientConfig['domain'], nowMs: number): GarminSession {
   const access = file['di_token'];
   if (typeof access !== 'string' || !access) throw GarminError.badTokenFile('di_token', 'is missing or not a string');
   const expiresAt = jwtExpiry(access);
@@ -43,7 +43,7 @@ function fromPgcTokens(file: Record<string, unknown>, nowMs: number): GarminSess
   return {
     version: 1,
     dialect: 'mobile+di',
-    domain: 'garmin.com',
+    domain,
     oauth2: { access_token: access, expires_at: expiresAt, ...(refresh && { refresh_token: refresh, refresh_token_expires_at: refreshAt }) },
     diClientId: clientId,
     via: 'import',
@@ -68,8 +68,7 @@ export function parseTokenFile(input: string, config: Pick<GarminClientConfig, '
   } else if (!isObject(parsed)) {
     throw GarminError.badTokenFile('the input', 'is not a JSON object or array');
   } else if ('di_token' in parsed || 'di_refresh_token' in parsed || 'di_client_id' in parsed) {
-    session = fromPgcTokens(parsed, nowMs);
-    session = { ...session, domain: config.domain };
+    session = fromPgcTokens(parsed, config.domain, nowMs);
   } else if ('oauth1_token.json' in parsed || 'oauth2_token.json' in parsed) {
     session = fromGarthTokens(parsed['oauth1_token.json'], parsed['oauth2_token.json'], ['oauth1_token.json', 'oauth2_token.json']);
   } else if ('oauth1_token' in parsed || 'oauth2_token' in parsed) {
