@@ -16,8 +16,15 @@ export const GarminErrorCode = {
   /** A data call answered 403: the session is fine, this resource is not ours to read (no refresh is spent). */
   Forbidden: 'GARMIN_FORBIDDEN',
   Protocol: 'GARMIN_PROTOCOL',
+  /** An answer longer than its cap: not an outage, so never retried and never counted against the host. */
+  ResponseTooLarge: 'GARMIN_RESPONSE_TOO_LARGE',
+  /** An activity file's ZIP broke a limit (entries, size, ratio) or lied about its sizes: that file is refused. */
+  UnsafeArchive: 'GARMIN_UNSAFE_ARCHIVE',
 } as const;
 export type GarminErrorCode = (typeof GarminErrorCode)[keyof typeof GarminErrorCode];
+
+/** Which archive limit an activity file's ZIP broke (`declared_size`: it inflated to other than it said). */
+export type ArchiveLimit = 'entries' | 'size' | 'ratio' | 'declared_size';
 
 /** What one sign-in strategy got, for logs and for the caller's cooldown decision. Never holds a secret. */
 export interface SignInAttempt {
@@ -39,17 +46,20 @@ export class GarminError extends DomainError<GarminErrorCode> {
     retryAfterSeconds?: number,
     /** Chain-level refusals: which strategy got what. */
     readonly attempts?: readonly SignInAttempt[],
+    /** Numbers and names a caller can act on (a limit and its value), never a secret. */
+    private readonly facts?: Record<string, unknown>,
   ) {
     super(kind, code, message, retryAfterSeconds);
   }
 
   override get details(): Record<string, unknown> | undefined {
-    return this.attempts ? { attempts: this.attempts } : undefined;
+    if (!this.attempts && !this.facts) return undefined;
+    return { ...this.facts, ...(this.attempts && { attempts: this.attempts }) };
   }
 
   /** The same error, telling the caller how long to wait (for answers where Garmin named no wait). */
   withRetryAfter(seconds: number): GarminError {
-    return new GarminError(this.kind, this.code, this.message, seconds, this.attempts);
+    return new GarminError(this.kind, this.code, this.message, seconds, this.attempts, this.facts);
   }
 
   static edgeRefused(attempts: readonly SignInAttempt[]) {
@@ -90,6 +100,20 @@ export class GarminError extends DomainError<GarminErrorCode> {
   }
   static protocol(detail: string) {
     return new GarminError(ErrorKind.Unavailable, GarminErrorCode.Protocol, `unexpected answer from Garmin: ${detail}`);
+  }
+  /**
+   * Unavailable in kind (Garmin gave nothing usable, as a bad gateway would) but its own code, so that
+   * PoliteSender, which retries only GARMIN_UNAVAILABLE, asks once: the same URL answers the same size.
+   */
+  static responseTooLarge(host: string, maxBytes: number, declaredBytes?: number) {
+    const said = declaredBytes === undefined ? 'sent' : `announced ${declaredBytes} bytes,`;
+    return new GarminError(ErrorKind.Unavailable, GarminErrorCode.ResponseTooLarge, `${host} ${said} more than the ${maxBytes}-byte cap for this answer`, undefined, undefined, {
+      maxBytes,
+      ...(declaredBytes !== undefined && { declaredBytes }),
+    });
+  }
+  static unsafeArchive(limit: ArchiveLimit, detail: string) {
+    return new GarminError(ErrorKind.Unavailable, GarminErrorCode.UnsafeArchive, `the activity file's ZIP is refused: ${detail}`, undefined, undefined, { limit });
   }
 }
 

@@ -3,6 +3,8 @@ export { parseTokenFile } from './auth/token-import';
 export * from './config';
 export * from './errors';
 export * from './http/send';
+export { RESPONSE_LIMITS } from './http/capped-body';
+export * from './files/fit-archive';
 export type { Transport, TransportAnswer, TransportFactory, TransportProfile, TransportRequest } from './http/transport';
 export { defaultTransports } from './http/transport';
 export { jwtClientId, jwtExpiry, nativeHeaders } from './http/native-headers';

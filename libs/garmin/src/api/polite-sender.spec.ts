@@ -8,7 +8,7 @@ async function answering(status: number, headers: Record<string, string> = {}): 
   let requests = 0;
   const server = createServer((_request, response) => {
     requests++;
-    response.writeHead(status, headers).end('{}');
+    response.writeHead(status, headers).end(status === 200 ? '{"padding":"' + 'x'.repeat(4096) + '"}' : '{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, count: () => requests, server };
@@ -37,5 +37,18 @@ describe('PoliteSender', () => {
     await expect(sender().send('a', garmin.url, { timeoutMs: 2000 })).rejects.toMatchObject({ code: GarminErrorCode.RateLimited, retryAfterSeconds: 2 });
     expect(garmin.count()).toBe(5);
     expect(sleeps).toEqual([2000, 2000, 2000, 2000]);
+  });
+
+  it('asks once for an answer over its cap: not an outage, so no retry and no strike against the host', async () => {
+    const garmin = await answering(200);
+    server = garmin.server;
+    const polite = sender();
+    for (let i = 0; i < 12; i++) {
+      await expect(polite.send('a', garmin.url, { timeoutMs: 2000, maxBytes: 1024 })).rejects.toMatchObject({ code: GarminErrorCode.ResponseTooLarge });
+    }
+    expect(garmin.count()).toBe(12);
+    expect(sleeps).toEqual([]);
+    expect(polite.breakerOf(new URL(garmin.url).host).opened).toBe(false);
+    await expect(polite.send('a', garmin.url, { timeoutMs: 2000 })).resolves.toMatchObject({ status: 200 });
   });
 });

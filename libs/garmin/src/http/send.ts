@@ -1,5 +1,6 @@
 import { CookieJar } from 'tough-cookie';
 import { GarminError } from '../errors';
+import { discardBody, readCappedBody, RESPONSE_LIMITS } from './capped-body';
 
 export interface Answer {
   status: number;
@@ -18,6 +19,8 @@ export interface SendOptions {
   timeoutMs: number;
   /** Read the body as bytes (file downloads) instead of text. */
   binary?: boolean;
+  /** The longest body accepted; RESPONSE_LIMITS' file or JSON cap by default, after `binary`. */
+  maxBytes?: number;
 }
 
 /** Seconds from a Retry-After header: a number of seconds or an HTTP date. */
@@ -32,7 +35,7 @@ export function retryAfterSeconds(value: string | null, nowMs = Date.now()): num
  * One request over Node's fetch, cookies from and into `jar` when given, redirects not followed. A failed
  * connection or a timeout is GarminError.unavailable; every status is the caller's to interpret.
  */
-export async function fetchOnce(url: string, request: Omit<SendOptions, 'binary'>): Promise<Response> {
+export async function fetchOnce(url: string, request: Omit<SendOptions, 'binary' | 'maxBytes'>): Promise<Response> {
   const headers: Record<string, string> = { ...request.headers };
   const cookie = await request.jar?.getCookieString(url);
   if (cookie) headers['cookie'] = cookie;
@@ -57,13 +60,20 @@ export async function fetchOnce(url: string, request: Omit<SendOptions, 'binary'
 
 /**
  * One HTTP exchange with Garmin for a data call. Network failures, 5xx and 429 become typed
- * errors here; every other status is the caller's to interpret.
+ * errors here, and so does a body over its cap (GARMIN_RESPONSE_TOO_LARGE); every other status is the
+ * caller's to interpret.
  */
 export async function send(url: string, options: SendOptions): Promise<Answer> {
-  const response = await fetchOnce(url, options);
-  const bytes = options.binary && response.status === 200 ? Buffer.from(await response.arrayBuffer()) : undefined;
-  const text = bytes ? '' : await response.text();
-  if (response.status === 429) throw GarminError.rateLimited(retryAfterSeconds(response.headers.get('retry-after')));
-  if (response.status >= 500) throw GarminError.unavailable(`${new URL(url).host} answered ${response.status}`);
-  return { status: response.status, headers: response.headers, text, bytes };
+  const { maxBytes, binary, ...request } = options;
+  const host = new URL(url).host;
+  const response = await fetchOnce(url, request);
+  if (response.status === 429 || response.status >= 500) {
+    await discardBody(response);
+    if (response.status === 429) throw GarminError.rateLimited(retryAfterSeconds(response.headers.get('retry-after')));
+    throw GarminError.unavailable(`${host} answered ${response.status}`);
+  }
+  const asBytes = binary && response.status === 200;
+  const body = await readCappedBody(response, maxBytes ?? (asBytes ? RESPONSE_LIMITS.fileBytes : RESPONSE_LIMITS.jsonBytes), host);
+  // Decoded as Response.text() would: UTF-8, a byte-order mark dropped.
+  return { status: response.status, headers: response.headers, text: asBytes ? '' : new TextDecoder().decode(body), bytes: asBytes ? body : undefined };
 }

@@ -1,13 +1,15 @@
 import { Browser, Impit } from 'impit';
 import { CookieJar } from 'tough-cookie';
 import { GarminError } from '../errors';
+import { readCappedBody, RESPONSE_LIMITS } from './capped-body';
 import { fetchOnce } from './send';
 
 /**
  * One way of putting a request on the wire: impit, impersonating a browser's (or okhttp's) TLS and HTTP/2
  * fingerprint as curl_cffi does for python-garminconnect, or Node's own fetch. Both keep cookies in our
  * tough-cookie jar (serialisable, so a sign-in can continue on another process) and never follow redirects
- * by themselves. Statuses are the caller's to interpret; only a failed connection or a timeout throws.
+ * by themselves. Statuses are the caller's to interpret; only a failed connection, a timeout or a body over
+ * its cap (GARMIN_RESPONSE_TOO_LARGE) throws.
  */
 export interface Transport {
   /** `fetch`, or the impit browser profile: for logs. */
@@ -22,6 +24,8 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The longest body accepted: RESPONSE_LIMITS.signInBytes by default. */
+  maxBytes?: number;
 }
 
 export interface TransportAnswer {
@@ -46,8 +50,10 @@ class FetchTransport implements Transport {
   constructor(private readonly jar: CookieJar) {}
 
   async send(url: string, request: TransportRequest): Promise<TransportAnswer> {
-    const response = await fetchOnce(url, { ...request, jar: this.jar });
-    return { status: response.status, headers: response.headers, text: await response.text(), url };
+    const { maxBytes = RESPONSE_LIMITS.signInBytes, ...rest } = request;
+    const response = await fetchOnce(url, { ...rest, jar: this.jar });
+    const body = await readCappedBody(response, maxBytes, new URL(url).host);
+    return { status: response.status, headers: response.headers, text: new TextDecoder().decode(body), url };
   }
 }
 
@@ -69,8 +75,11 @@ class ImpitTransport implements Transport {
         redirect: 'manual',
         timeout: request.timeoutMs,
       });
-      return { status: response.status, headers: response.headers, text: await response.text(), url };
+      const body = await readCappedBody(response, request.maxBytes ?? RESPONSE_LIMITS.signInBytes, new URL(url).host);
+      // impit's own text() picks the charset from the answer's headers; decodeBuffer is what it uses.
+      return { status: response.status, headers: response.headers, text: response.decodeBuffer(body), url };
     } catch (error) {
+      if (error instanceof GarminError) throw error;
       throw failed(url, error, request.timeoutMs);
     }
   }
@@ -96,7 +105,7 @@ export async function follow(transport: Transport, url: string, request: Transpo
     const keepsMethod = answer.status === 307 || answer.status === 308;
     const request: TransportRequest = keepsMethod
       ? current.request
-      : { headers: withoutContentType(current.request.headers), timeoutMs: current.request.timeoutMs };
+      : { headers: withoutContentType(current.request.headers), timeoutMs: current.request.timeoutMs, maxBytes: current.request.maxBytes };
     current = { url: next, request };
     answer = await transport.send(next, request);
   }
