@@ -1,5 +1,14 @@
 import { createTestDatabase, TestDatabase } from '@fittrack/testing';
-import { createDataSource, GarminAuthenticationState, revertAllMigrations, runMigrations, User } from '../src';
+import { createDataSource, GarminAuthenticationState, revertAllMigrations, runMigrations, SyncJob, User, UserSession } from '../src';
+
+const MIGRATION_NAMES = [
+  'InitialSchema1764000000000',
+  'SignInState1764100000000',
+  'SyncEngine1764200000000',
+  'NightlyRuns1764300000000',
+  'SignInCooldowns1764400000000',
+  'SyncJobSessions1764500000000',
+];
 
 const OUR_TABLES = [
   'activities',
@@ -48,7 +57,7 @@ describe('migrations', () => {
 
   it('apply to an empty database and match the entities exactly', async () => {
     expect(await tables(db)).toEqual([]);
-    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000', 'NightlyRuns1764300000000', 'SignInCooldowns1764400000000']);
+    expect(await runMigrations(db.url)).toEqual(MIGRATION_NAMES);
     expect(await tables(db)).toEqual(OUR_TABLES);
     const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
@@ -79,11 +88,28 @@ describe('migrations', () => {
     await expect(states.save({ ...state, healthStatus: 'sleeping' as never })).rejects.toThrow(/ck_garmin_authentication_states_health_status/);
   });
 
+  it("keep a job's API session, indexed, and the job itself when the session row goes", async () => {
+    const user = await db.dataSource.getRepository(User).save({ garminProfileId: 78, displayName: 'with sessions' });
+    const session = await db.dataSource
+      .getRepository(UserSession)
+      .save({ userId: user.id, refreshTokenHash: 'a'.repeat(64), expiresAt: new Date(Date.now() + 60_000), mfaEnabled: false, userAgent: null });
+    const jobs = db.dataSource.getRepository(SyncJob);
+    const job = await jobs.save({ userId: user.id, sessionId: session.id, syncType: 'all', kinds: ['activities'], byKind: {}, trigger: 'manual' } as Partial<SyncJob>);
+    expect((await jobs.findOneByOrFail({ id: job.id })).sessionId).toBe(session.id);
+    const [index] = await db.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_sync_jobs_session_id'`);
+    expect(index.indexdef).toMatch(/ON public\.sync_jobs USING btree \(session_id\)/);
+
+    await db.dataSource.getRepository(UserSession).delete({ id: session.id });
+    const kept = await jobs.findOneByOrFail({ id: job.id });
+    expect(kept.sessionId).toBeNull();
+    await expect(jobs.update({ id: job.id }, { sessionId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/fk_sync_jobs_session/);
+  });
+
   it('revert cleanly, leaving nothing of ours, and re-apply', async () => {
-    expect(await revertAllMigrations(db.url)).toEqual(['SignInCooldowns1764400000000', 'NightlyRuns1764300000000', 'SyncEngine1764200000000', 'SignInState1764100000000', 'InitialSchema1764000000000']);
+    expect(await revertAllMigrations(db.url)).toEqual([...MIGRATION_NAMES].reverse());
     expect(await tables(db)).toEqual([]);
     expect(await functions(db)).not.toContain('sync_jobs_guard_transition');
-    expect(await runMigrations(db.url)).toEqual(['InitialSchema1764000000000', 'SignInState1764100000000', 'SyncEngine1764200000000', 'NightlyRuns1764300000000', 'SignInCooldowns1764400000000']);
+    expect(await runMigrations(db.url)).toEqual(MIGRATION_NAMES);
     expect(await tables(db)).toEqual(OUR_TABLES);
   });
 });

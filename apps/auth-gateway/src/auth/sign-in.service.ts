@@ -85,7 +85,7 @@ export class SignInService {
         throw error;
       });
       const signedIn = await this.verify(attempt, code);
-      const linked = await this.link({ ...signedIn, emailHash: attempt.emailHash }, client);
+      const linked = await this.link({ ...signedIn, emailHash: attempt.emailHash, mfa: true }, client);
       this.metrics.record('mfa', SignInOutcome.SignedIn, signedIn.via);
       return linked;
     } catch (error) {

@@ -15,6 +15,8 @@ export interface GarminSignIn {
   via: string;
   /** SHA-256 of the email signed in with; absent for imported tokens. */
   emailHash?: string;
+  /** True when Garmin asked for an MFA code and accepted it; the API session records it. */
+  mfa?: boolean;
 }
 
 export type Linked = SignedInView;
@@ -35,7 +37,7 @@ export class AccountLinker {
   ) {}
 
   async link(signedIn: GarminSignIn, userAgent: string | null): Promise<Linked> {
-    const { session, profile, via, emailHash } = signedIn;
+    const { session, profile, via, emailHash, mfa = false } = signedIn;
     if (!Number.isSafeInteger(profile.profileId)) throw GarminError.protocol('the profile has no profile id');
 
     return this.dataSource.transaction(async (manager) => {
@@ -53,7 +55,7 @@ export class AccountLinker {
         ...(emailHash && { signInEmailHash: emailHash }),
       });
       if (emailHash) await this.cooldowns.clear(manager, emailHash);
-      const issued = await this.tokens.openSession(manager, user.id, userAgent);
+      const issued = await this.tokens.openSession(manager, user.id, { userAgent, mfa });
       return { ...issued, user: toUserView(user), garmin: { via } };
     });
   }

@@ -13,6 +13,12 @@ const KINDS = [...SYNC_KINDS];
 const DEDUPE_KEY = dedupeKeyOf({ kinds: KINDS });
 const BY_KIND = JSON.stringify(Object.fromEntries(KINDS.map((kind) => [kind, { processed: 0, total: null }])));
 
+/**
+ * A user's place in the night's window ($7 seconds): the same every night. In bigint, because abs() of an int4
+ * hashtext of -2147483648 raises "integer out of range", and such a user would fail the night's whole chunk.
+ */
+const SPREAD_SECONDS = `CASE WHEN $7::int > 0 THEN (abs(hashtext(g.user_id::text)::bigint) % $7::int)::int ELSE 0 END`;
+
 /** A deterministic UUID (version-5 shaped) from the user and the day: a second enqueue of the same night is a no-op. */
 const NIGHTLY_JOB_ID = `(
   SELECT (substr(h, 1, 12) || '5' || substr(h, 14, 3) || substr('89ab', (get_byte(decode(substr(h, 17, 2), 'hex'), 0) % 4) + 1, 1) || substr(h, 18, 15))::uuid
@@ -136,7 +142,7 @@ export class NightlyRunsService {
     const jobs: { id: string; user_id: string }[] = await manager.query(
       `INSERT INTO sync_jobs (id, user_id, status, sync_type, kinds, by_kind, trigger, dedupe_key, not_before)
        SELECT ${NIGHTLY_JOB_ID}, g.user_id, 'pending', 'all', $3, $4::jsonb, 'nightly', $5,
-              $6::timestamptz + make_interval(secs => CASE WHEN $7::int > 0 THEN abs(hashtext(g.user_id::text)) % $7::int ELSE 0 END)
+              $6::timestamptz + make_interval(secs => ${SPREAD_SECONDS})
          FROM unnest($1::uuid[]) AS g(user_id)
        ON CONFLICT DO NOTHING
        RETURNING id, user_id`,

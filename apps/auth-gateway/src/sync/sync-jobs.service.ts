@@ -14,6 +14,14 @@ export interface JobPage {
   total: number;
 }
 
+export interface JobFilter {
+  page: number;
+  pageSize: number;
+  status?: SyncJobStatus;
+  /** Jobs asked for by this API session only. */
+  sessionId?: string;
+}
+
 const MAX_SPAN_DAYS = 3660;
 const DAY_MS = 86_400_000;
 
@@ -26,8 +34,15 @@ export class SyncJobsService {
     private readonly events: EventPublisher,
   ) {}
 
-  /** Creates a job (or finds the equivalent active one) and has its command published. */
-  async start(userId: string, request: SyncRequestFields, trigger: SyncTrigger): Promise<{ job: SyncJobView; created: boolean }> {
+  /**
+   * Creates a job (or finds the equivalent active one) and has its command published. `sessionId` is the
+   * caller's API session on HTTP; platform requests have none.
+   */
+  async start(
+    userId: string,
+    request: SyncRequestFields,
+    origin: { trigger: SyncTrigger; sessionId?: string | null },
+  ): Promise<{ job: SyncJobView; created: boolean }> {
     checkRange(request);
     const [link]: { health_status: string | null }[] = await this.dataSource.query(
       `SELECT g.health_status FROM users u LEFT JOIN garmin_authentication_states g ON g.user_id = u.id WHERE u.id = $1`,
@@ -37,7 +52,7 @@ export class SyncJobsService {
     if (link.health_status === 'needs_login' || link.health_status === 'revoked') throw SyncError.needsLogin(link.health_status);
 
     const { job, created } = await this.dataSource.transaction((manager) =>
-      enqueueSyncJob(manager, { userId, kinds: kindsOf(request.types), trigger, from: request.from, to: request.to }),
+      enqueueSyncJob(manager, { userId, kinds: kindsOf(request.types), ...origin, from: request.from, to: request.to }),
     );
     const view = toJobView(job);
     if (created) {
@@ -57,9 +72,10 @@ export class SyncJobsService {
     return jobViewOfRow(row);
   }
 
-  async list(userId: string, page: number, pageSize: number, status?: SyncJobStatus): Promise<JobPage> {
+  /** One page of the user's jobs, newest first; a session filter only ever matches the user's own sessions' jobs. */
+  async list(userId: string, { page, pageSize, status, sessionId }: JobFilter): Promise<JobPage> {
     const [jobs, total] = await this.dataSource.getRepository(SyncJob).findAndCount({
-      where: { userId, ...(status && { status }) },
+      where: { userId, ...(status && { status }), ...(sessionId && { sessionId }) },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

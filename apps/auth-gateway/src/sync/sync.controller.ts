@@ -37,7 +37,7 @@ export class SyncController {
   @ApiOkResponse({ type: SyncJobDto, description: 'the equivalent job already pending or running' })
   @ApiConflictResponse({ description: 'no Garmin account linked, or its session needs a new sign-in' })
   async start(@CurrentCaller() caller: Caller, @Body() body: SyncRequestBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncJobView> {
-    const { job, created } = await this.jobs.start(caller.userId, body, 'manual');
+    const { job, created } = await this.jobs.start(caller.userId, body, { trigger: 'manual', sessionId: caller.sessionId });
     if (!created) void reply.status(200);
     return job;
   }
@@ -46,7 +46,7 @@ export class SyncController {
   @ApiOperation({ summary: "The caller's sync jobs, newest first" })
   @ApiOkResponse({ type: SyncJobPageDto })
   list(@CurrentCaller() caller: Caller, @Query() query: SyncJobsQuery) {
-    return this.jobs.list(caller.userId, query.page, query.pageSize, query.status);
+    return this.jobs.list(caller.userId, query);
   }
 
   @Get('jobs/:id')

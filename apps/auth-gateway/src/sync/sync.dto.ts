@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYNC_JOB_STATUSES, SYNC_KINDS, SYNC_TYPES, SyncJobStatus, SyncRequestFields } from '@fittrack/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 /** POST /v1/sync: the validation is the contract's (shared with garmin.rpc.sync.start). */
 export class SyncRequestBody extends SyncRequestFields {}
@@ -30,6 +30,11 @@ export class SyncJobsQuery {
   @IsOptional()
   @IsIn(SYNC_JOB_STATUSES)
   status?: SyncJobStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "only the jobs this API session asked for (one of the caller's own, from GET /v1/auth/sessions)" })
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
 }
 
 class KindProgressDto {
@@ -40,6 +45,8 @@ class KindProgressDto {
 export class SyncJobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the API session that asked for it; null for nightly and platform jobs' })
+  sessionId!: string | null;
   @ApiProperty({ enum: SYNC_JOB_STATUSES }) status!: string;
   @ApiProperty({ enum: SYNC_TYPES }) type!: string;
   @ApiProperty({ enum: SYNC_KINDS, isArray: true }) kinds!: string[];

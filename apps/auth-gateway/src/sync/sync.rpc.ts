@@ -12,7 +12,7 @@ export class SyncRpc {
   @RpcHandler(RpcSubject.SyncStart)
   async start(@Payload() request: SyncStartRequest): Promise<SyncJobView> {
     const { userId, ...fields } = request;
-    return (await this.jobs.start(userId, fields, 'platform')).job;
+    return (await this.jobs.start(userId, fields, { trigger: 'platform' })).job;
   }
 
   @RpcHandler(RpcSubject.SyncGet)

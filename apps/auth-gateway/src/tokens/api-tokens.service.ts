@@ -13,6 +13,12 @@ export interface Caller {
   sessionId: string;
 }
 
+/** Who opens a session: the client's User-Agent, and whether its sign-in passed MFA. */
+export interface SessionClient {
+  userAgent: string | null;
+  mfa: boolean;
+}
+
 export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
@@ -29,6 +35,9 @@ const REFRESH_PREFIX = 'fgs_rt_';
 // 32 random bytes (256 bits) in base64url is 43 characters.
 const TOKEN_SHAPE = /^fgs_(at|rt)_[A-Za-z0-9_-]{43}$/;
 
+/** How stale authentication_tokens.last_used_at may be: it is written at most this often per token. */
+const LAST_USED_RESOLUTION = '1 minute';
+
 const newToken = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 /**
@@ -43,15 +52,18 @@ export class ApiTokensService {
     private readonly config: GatewayConfig,
   ) {}
 
-  /** A new session for a user who has just signed in, within the caller's transaction. */
-  async openSession(manager: EntityManager, userId: string, userAgent: string | null): Promise<IssuedTokens> {
+  /**
+   * A new session for a user who has just signed in, within the caller's transaction.
+   * `mfa` says the sign-in went through a verified MFA code; every token of the session then carries it.
+   */
+  async openSession(manager: EntityManager, userId: string, client: SessionClient): Promise<IssuedTokens> {
     const refreshToken = newToken(REFRESH_PREFIX);
     const [{ id: sessionId }]: { id: string }[] = await manager.query(
       `INSERT INTO user_sessions (user_id, refresh_token_hash, expires_at, mfa_enabled, user_agent)
-       VALUES ($1, $2, now() + make_interval(secs => $3), false, $4) RETURNING id`,
-      [userId, sha256Hex(refreshToken), this.config.REFRESH_TOKEN_TTL_SECONDS, userAgent?.slice(0, 200) ?? null],
+       VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
+      [userId, sha256Hex(refreshToken), this.config.REFRESH_TOKEN_TTL_SECONDS, client.mfa, client.userAgent?.slice(0, 200) ?? null],
     );
-    return this.withAccessToken(manager, userId, sessionId, refreshToken);
+    return this.withAccessToken(manager, { userId, sessionId, mfa: client.mfa }, refreshToken);
   }
 
   /** The caller behind an access token, or 401. */
@@ -59,11 +71,19 @@ export class ApiTokensService {
     if (!TOKEN_SHAPE.test(accessToken) || !accessToken.startsWith(ACCESS_PREFIX)) throw TokenError.invalidToken('access');
     const hash = sha256Hex(accessToken);
     // Every authenticated request runs this: a named (prepared once per connection) statement on the driver's pool.
+    // It also stamps last_used_at, in the same round trip, at most once a minute per token: within the minute the
+    // UPDATE matches no row and writes nothing. Two requests at once serialize on the row, and the second one's
+    // recheck sees the first one's stamp, so the minute holds across replicas too.
     const { rows } = await this.pool().query<{ user_id: string; session_id: string; access_token_hash: string }>({
       name: 'fittrack-authenticate-access-token',
-      text: `SELECT t.user_id, t.session_id, t.access_token_hash
-               FROM authentication_tokens t JOIN user_sessions s ON s.id = t.session_id
-              WHERE t.access_token_hash = $1 AND t.expires_at > now() AND s.revoked_at IS NULL`,
+      text: `WITH caller AS (
+               SELECT t.id, t.user_id, t.session_id, t.access_token_hash
+                 FROM authentication_tokens t JOIN user_sessions s ON s.id = t.session_id
+                WHERE t.access_token_hash = $1 AND t.expires_at > now() AND s.revoked_at IS NULL),
+             stamped AS (
+               UPDATE authentication_tokens t SET last_used_at = now() FROM caller
+                WHERE t.id = caller.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}'))
+             SELECT user_id, session_id, access_token_hash FROM caller`,
       values: [hash],
     });
     const [row] = rows;
@@ -81,8 +101,8 @@ export class ApiTokensService {
     if (!TOKEN_SHAPE.test(refreshToken) || !refreshToken.startsWith(REFRESH_PREFIX)) throw TokenError.invalidToken('refresh');
     const hash = sha256Hex(refreshToken);
     const rotated = await this.dataSource.transaction(async (manager) => {
-      const [session]: { id: string; user_id: string; refresh_token_hash: string; live: boolean }[] = await manager.query(
-        `SELECT id, user_id, refresh_token_hash, (revoked_at IS NULL AND expires_at > now()) AS live
+      const [session]: { id: string; user_id: string; refresh_token_hash: string; mfa_enabled: boolean; live: boolean }[] = await manager.query(
+        `SELECT id, user_id, refresh_token_hash, mfa_enabled, (revoked_at IS NULL AND expires_at > now()) AS live
            FROM user_sessions WHERE refresh_token_hash = $1 FOR UPDATE`,
         [hash],
       );
@@ -96,7 +116,8 @@ export class ApiTokensService {
         [session.id, sha256Hex(next), this.config.REFRESH_TOKEN_TTL_SECONDS],
       );
       await manager.query(`DELETE FROM authentication_tokens WHERE session_id = $1 AND expires_at <= now()`, [session.id]);
-      return { userId: session.user_id, tokens: await this.withAccessToken(manager, session.user_id, session.id, next) };
+      const owner = { userId: session.user_id, sessionId: session.id, mfa: session.mfa_enabled };
+      return { userId: session.user_id, tokens: await this.withAccessToken(manager, owner, next) };
     });
     if (rotated) return rotated;
     await this.revokeOnReuse(hash);
@@ -126,13 +147,18 @@ export class ApiTokensService {
     throw TokenError.refreshTokenReused();
   }
 
-  private async withAccessToken(manager: EntityManager, userId: string, sessionId: string, refreshToken: string): Promise<IssuedTokens> {
+  /** An access token of the session; a refreshed one inherits the session's MFA. */
+  private async withAccessToken(
+    manager: EntityManager,
+    { userId, sessionId, mfa }: { userId: string; sessionId: string; mfa: boolean },
+    refreshToken: string,
+  ): Promise<IssuedTokens> {
     const accessToken = newToken(ACCESS_PREFIX);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     await manager.query(
       `INSERT INTO authentication_tokens (user_id, session_id, access_token_hash, expires_at, scope, mfa_verified)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, false)`,
-      [userId, sessionId, sha256Hex(accessToken), ttl, API_SCOPE],
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
+      [userId, sessionId, sha256Hex(accessToken), ttl, API_SCOPE, mfa],
     );
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: ttl, scope: API_SCOPE };
   }

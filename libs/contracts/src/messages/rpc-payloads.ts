@@ -184,6 +184,8 @@ export interface KindProgress {
 export interface SyncJobView {
   id: string;
   userId: string;
+  /** The API session (signed-in client) that asked for the job over HTTP; null for nightly and platform jobs. */
+  sessionId: string | null;
   status: SyncJobStatus;
   type: SyncType;
   kinds: SyncKind[];

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { sqlIn } from './columns';
+import { UserSession } from './user-session.entity';
 import { User } from './user.entity';
 
 /**
@@ -35,6 +36,15 @@ export class SyncJob {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_sync_jobs_user' })
   user?: User;
+
+  /** The API session whose client asked for the job over HTTP; null for nightly and platform jobs. */
+  @Index('ix_sync_jobs_session_id')
+  @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  sessionId!: string | null;
+
+  @ManyToOne(() => UserSession, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_sync_jobs_session' })
+  session?: UserSession;
 
   @Index('ix_sync_jobs_status')
   @Column({ name: 'status', type: 'text', default: 'pending' })

@@ -3,6 +3,7 @@ import { SignInState1764100000000 } from './1764100000000-sign-in-state';
 import { SyncEngine1764200000000 } from './1764200000000-sync-engine';
 import { NightlyRuns1764300000000 } from './1764300000000-nightly-runs';
 import { SignInCooldowns1764400000000 } from './1764400000000-sign-in-cooldowns';
+import { SyncJobSessions1764500000000 } from './1764500000000-sync-job-sessions';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   SyncEngine1764200000000,
   NightlyRuns1764300000000,
   SignInCooldowns1764400000000,
+  SyncJobSessions1764500000000,
 ];

@@ -7,6 +7,8 @@ export interface SyncJobRequest {
   userId: string;
   kinds: SyncKind[];
   trigger: SyncTrigger;
+  /** The API session whose client asked (HTTP requests only). */
+  sessionId?: string | null;
   from?: string | null;
   to?: string | null;
   /** A caller-chosen id (the nightly run's user + date), making a second enqueue a no-op. */
@@ -39,11 +41,23 @@ export async function enqueueSyncJob(manager: EntityManager, request: SyncJobReq
   const dedupeKey = dedupeKeyOf({ ...request, kinds });
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, { processed: 0, total: null }]));
   const [inserted]: { id: string }[] = await manager.query(
-    `INSERT INTO sync_jobs (id, user_id, status, sync_type, kinds, by_kind, trigger, range_from, range_to, dedupe_key, not_before)
-     VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO sync_jobs (id, user_id, status, sync_type, kinds, by_kind, trigger, range_from, range_to, dedupe_key, not_before, session_id)
+     VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    [request.id ?? null, request.userId, syncTypeOf(kinds), kinds, byKind, request.trigger, request.from ?? null, request.to ?? null, dedupeKey, request.notBefore ?? null],
+    [
+      request.id ?? null,
+      request.userId,
+      syncTypeOf(kinds),
+      kinds,
+      byKind,
+      request.trigger,
+      request.from ?? null,
+      request.to ?? null,
+      dedupeKey,
+      request.notBefore ?? null,
+      request.sessionId ?? null,
+    ],
   );
   if (!inserted) {
     // Either this id exists already (a repeated nightly enqueue) or an equivalent job is active.

@@ -8,6 +8,7 @@ export function toJobView(job: SyncJob): SyncJobView {
   return {
     id: job.id,
     userId: job.userId,
+    sessionId: job.sessionId,
     status: job.status,
     type: job.syncType,
     kinds: job.kinds,
@@ -30,6 +31,7 @@ export function toJobView(job: SyncJob): SyncJobView {
 export interface SyncJobRow {
   id: string;
   user_id: string;
+  session_id: string | null;
   status: SyncJob['status'];
   progress: number;
   sync_type: SyncJob['syncType'];
@@ -52,6 +54,7 @@ export function jobViewOfRow(row: SyncJobRow): SyncJobView {
   return {
     id: row.id,
     userId: row.user_id,
+    sessionId: row.session_id,
     status: row.status,
     type: row.sync_type,
     kinds: row.kinds,
@@ -71,6 +74,6 @@ export function jobViewOfRow(row: SyncJobRow): SyncJobView {
 }
 
 /** The columns jobViewOfRow reads, with dates as the entity has them. */
-export const JOB_VIEW_COLUMNS = `id, user_id, status, progress, sync_type, kinds, by_kind, trigger,
+export const JOB_VIEW_COLUMNS = `id, user_id, session_id, status, progress, sync_type, kinds, by_kind, trigger,
   to_char(range_from, 'YYYY-MM-DD') AS range_from, to_char(range_to, 'YYYY-MM-DD') AS range_to,
   total_items, processed_items, current_kind, error_message, created_at, started_at, finished_at`;
