@@ -51,8 +51,3 @@ export async function readCappedBody(answer: StreamedAnswer, maxBytes: number, h
   }
   return Buffer.concat(chunks, total);
 }
-
-/** Discards a body that will not be read (a 429 or 5xx), so its connection is not held open. */
-export async function discardBody(answer: StreamedAnswer): Promise<void> {
-  await answer.body?.cancel().catch(() => undefined);
-}

@@ -1,6 +1,6 @@
 import { CookieJar } from 'tough-cookie';
 import { GarminError } from '../errors';
-import { discardBody, readCappedBody, RESPONSE_LIMITS } from './capped-body';
+import { readCappedBody, RESPONSE_LIMITS } from './capped-body';
 
 export interface Answer {
   status: number;
@@ -63,12 +63,17 @@ export async function fetchOnce(url: string, request: Omit<SendOptions, 'binary'
  * errors here, and so does a body over its cap (GARMIN_RESPONSE_TOO_LARGE); every other status is the
  * caller's to interpret.
  */
+/** The most of a 429's or 5xx's body read before it is dropped. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
 export async function send(url: string, options: SendOptions): Promise<Answer> {
   const { maxBytes, binary, ...request } = options;
   const host = new URL(url).host;
   const response = await fetchOnce(url, request);
   if (response.status === 429 || response.status >= 500) {
-    await discardBody(response);
+    // Read (a small one whole, so its connection is reused: a retry then comes on the connection that carried
+    // the 429, as a client that read it sends it), never kept.
+    await readCappedBody(response, ERROR_BODY_BYTES, host).catch(() => undefined);
     if (response.status === 429) throw GarminError.rateLimited(retryAfterSeconds(response.headers.get('retry-after')));
     throw GarminError.unavailable(`${host} answered ${response.status}`);
   }
