@@ -88,7 +88,7 @@ export async function watchJob(api: ApiClient, term: Terminal, id: string): Prom
   if (term.json) term.data(last);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (last.status === 'completed') return term.say(`Job ${last.id} completed: ${last.processedItems} items in ${seconds} s.`);
-  throw new CliError(`Job ${last.id} ended ${last.status}${last.error ? `: ${last.error}` : ''}.`, last.status === 'failed' ? 'See: garmin-sync whoami' : undefined);
+  throw new CliError(`Job ${last.id} ended ${last.status}${last.error ? `: ${last.error.replace(/\.$/, '')}` : ''}.`, last.status === 'failed' ? 'See: garmin-sync whoami' : undefined);
 }
 
 function describe(job: JobView): string {

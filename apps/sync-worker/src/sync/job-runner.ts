@@ -13,16 +13,17 @@ import {
   SyncJob,
   toJobView,
   transitionSyncJob,
-  upsertRows,
 } from '@fittrack/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { JobContext } from './job-context';
+import { failureDetail, interruptedFailure, JobFailure, jobFailure } from './job-errors';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
 import { userToday } from './kinds/calendar';
 import { HealthSyncer } from './kinds/health.syncer';
-import { CursorUpdate, KindSyncer } from './kinds/kind-syncer';
+import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kinds/kind-syncer';
+import { upsertUnique } from './kinds/last-by-key';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionHandle, SessionKeeper } from './session-keeper';
 import { JobStopped, NeedsLogin } from './sync.errors';
@@ -99,7 +100,8 @@ export class JobRunner {
 
   private async runLeased(job: SyncJob, lease: Lease, delivery: Delivery): Promise<Verdict> {
     if (job.attemptCount >= this.config.SYNC_MAX_ATTEMPTS) {
-      await this.finish(job, 'failed', `gave up after ${job.attemptCount} attempts`, 'gave_up');
+      this.logger.warn(`job ${job.id}: out of attempts (${job.attemptCount}), none of which reached an outcome`);
+      await this.finish(job, interruptedFailure(job.attemptCount));
       return { ack: true };
     }
     const started = await this.start(job, lease);
@@ -121,7 +123,7 @@ export class JobRunner {
       await this.syncKinds(ctx);
       await ctx.flush();
       if (ctx.stopReason) throw ctx.stopReason;
-      await this.finish(ctx.job, 'completed', null, null, ctx.totals);
+      await this.finish(ctx.job, null, ctx.totals);
       this.metrics.ended('completed', (Date.now() - startedAt) / 1000);
       return { ack: true };
     } catch (error) {
@@ -138,24 +140,31 @@ export class JobRunner {
     const { today, summaryOfToday } = await userToday(api);
     const cursors = await this.dataSource.getRepository(SyncCursor).findBy({ userId: ctx.userId });
     const range = ctx.job.rangeFrom ? { from: ctx.job.rangeFrom, to: ctx.job.rangeTo ?? today } : null;
-    for (const kind of ctx.job.kinds) {
+    const runOf = (kind: SyncKind): KindRun => ({
+      ctx,
+      api,
+      manager: this.dataSource.manager,
+      today,
+      todaySummary: summaryOfToday,
+      range,
+      cursor: cursors.find((c) => c.kind === kind) ?? null,
+      concurrency: this.config.SYNC_ITEM_CONCURRENCY,
+      upsert: async (spec, rows, manager = this.dataSource.manager) => {
+        if (!this.config.SYNC_STORE_DATA) return 0;
+        const changed = await upsertUnique(manager, spec, rows);
+        this.metrics.stored(kind, changed);
+        return changed;
+      },
+    });
+    // Every kind is planned before any is fetched, so the job's total is known before its first item
+    // and its progress never falls back when the next kind starts (see JobContext).
+    const plans: { kind: SyncKind; plan: KindPlan }[] = [];
+    for (const kind of ctx.job.kinds) plans.push({ kind, plan: await this.syncers[kind].plan(runOf(kind)) });
+    ctx.planned();
+    for (const { kind, plan } of plans) {
       ctx.startKind(kind);
-      const update = await this.syncers[kind].sync({
-        ctx,
-        api,
-        manager: this.dataSource.manager,
-        today,
-        todaySummary: summaryOfToday,
-        range,
-        cursor: cursors.find((c) => c.kind === kind) ?? null,
-        concurrency: this.config.SYNC_ITEM_CONCURRENCY,
-        upsert: async (spec, rows, manager = this.dataSource.manager) => {
-          if (!this.config.SYNC_STORE_DATA) return 0;
-          const changed = await upsertRows(manager, spec, rows);
-          this.metrics.stored(kind, changed);
-          return changed;
-        },
-      });
+      await ctx.flush();
+      const update = await plan.fetch();
       if (update && this.config.SYNC_STORE_DATA) await this.moveCursor(ctx, kind, update);
       await ctx.flush();
     }
@@ -220,34 +229,28 @@ export class JobRunner {
       // Shutting down or lost the lease: another worker (or this one, later) continues from what is stored.
       return { retryInMs: 0 };
     }
-    if (error instanceof NeedsLogin) {
-      await this.finish(ctx.job, 'failed', error.message, 'needs_login', ctx.totals);
-      this.metrics.ended('failed', seconds);
-      return { ack: true };
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    if (ctx.job.attemptCount >= this.config.SYNC_MAX_ATTEMPTS) {
-      await this.finish(ctx.job, 'failed', `gave up after ${ctx.job.attemptCount} attempts: ${reason}`, 'gave_up', ctx.totals);
+    // The user is told a sentence of ours (jobFailure); what really happened goes to this log only.
+    const detail = failureDetail(error);
+    if (error instanceof NeedsLogin || ctx.job.attemptCount >= this.config.SYNC_MAX_ATTEMPTS) {
+      const failure = jobFailure(error, ctx.job.attemptCount);
+      this.logger.warn(`job ${ctx.job.id} of user ${ctx.userId} failed (${failure.code}) at attempt ${ctx.job.attemptCount}: ${detail}`);
+      await this.finish(ctx.job, failure, ctx.totals);
       this.metrics.ended('failed', seconds);
       return { ack: true };
     }
     const retryInMs = isThrottled(error)
       ? Math.min(THROTTLED_RETRY_MAX_MS, this.config.GARMIN_THROTTLE_BACKOFF_SECONDS * 1000 * 2 ** (ctx.job.attemptCount - 1))
       : Math.min(60_000, 1000 * 2 ** ctx.job.attemptCount);
-    this.logger.warn(`job ${ctx.job.id} attempt ${ctx.job.attemptCount} failed, will retry in ${Math.round(retryInMs / 1000)} s: ${reason}`);
+    this.logger.warn(`job ${ctx.job.id} attempt ${ctx.job.attemptCount} failed, will retry in ${Math.round(retryInMs / 1000)} s: ${detail}`);
     return { retryInMs };
   }
 
-  private async finish(
-    job: SyncJob,
-    status: 'completed' | 'failed',
-    message: string | null,
-    code: string | null,
-    totals?: { processed: number; total: number },
-  ): Promise<void> {
+  /** Ends the job: completed without a failure, failed with one. */
+  private async finish(job: SyncJob, failure: JobFailure | null, totals?: { processed: number; total: number }): Promise<void> {
+    const status = failure ? 'failed' : 'completed';
     const moved = await transitionSyncJob(this.dataSource.manager, job.id, status, {
-      errorMessage: message,
-      errorCode: code,
+      errorMessage: failure?.message ?? null,
+      errorCode: failure?.code ?? null,
       currentKind: null,
       ...(totals && { processedItems: totals.processed, totalItems: totals.total }),
     });

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { ActivitySummary } from '@fittrack/garmin';
+import { Injectable, Logger } from '@nestjs/common';
+import { ActivitySummary, extractFitFile, GarminError, GarminErrorCode } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
-import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { WorkerConfig } from '../../config/worker.config';
 import { addDays, inPool } from './calendar';
-import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
+import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
+import { lastByKey } from './last-by-key';
 
 const PAGE = 100;
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -54,50 +54,86 @@ const FILE: UpsertSpec<{ userId: string; activityId: number; format: string; dat
 /** The FIT file inside Garmin's ZIP (or the bytes as they are, if Garmin sent something else). */
 export function originalFile(bytes: Buffer): { format: string; data: Buffer } {
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return { format: bytes.subarray(8, 12).toString('latin1') === '.FIT' ? 'fit' : 'bin', data: bytes };
-  const entries = unzipSync(new Uint8Array(bytes));
-  const name = Object.keys(entries).find((n) => n.toLowerCase().endsWith('.fit')) ?? Object.keys(entries)[0];
-  if (!name) return { format: 'zip', data: bytes };
-  return { format: name.toLowerCase().endsWith('.fit') ? 'fit' : name.split('.').pop() ?? 'bin', data: Buffer.from(entries[name]) };
+  // Within limits (entries, size, ratio, checksums): the archive is Garmin's answer, and answers are not trusted.
+  const file = extractFitFile(new Uint8Array(bytes));
+  return file ? { format: file.format, data: file.data } : { format: 'zip', data: bytes };
 }
+
+/** An original file we will not take (too large, an unsafe or unreadable archive): the same on every attempt. */
+class RefusedFile extends Error {
+  constructor(override readonly cause: GarminError) {
+    super(cause.message);
+  }
+}
+
+const isGarminError = (error: unknown, code: GarminErrorCode): error is GarminError => error instanceof GarminError && error.code === code;
 
 /**
  * Activities: the list (by date range for a backfill, newest first for an
  * incremental sync, down to a re-read window so edits arrive), then detail and
  * original file for every activity that is new or whose list entry changed.
+ * An activity listed twice (pages shifted while we listed) counts once, as its last listing.
  */
 @Injectable()
 export class ActivitiesSyncer implements KindSyncer {
   readonly kind = 'activities' as const;
 
+  private readonly logger = new Logger(ActivitiesSyncer.name);
+
   constructor(private readonly config: WorkerConfig) {}
 
-  async sync(run: KindRun): Promise<CursorUpdate | undefined> {
+  /**
+   * The activity's original file, or none when Garmin's answer is one we refuse: that would be the same on
+   * every attempt, so the activity is stored without its file (and said so in the log) instead of failing
+   * the sync.
+   */
+  private async fileOf(api: KindRun['api'], activityId: number, userId: string): Promise<{ format: string; data: Buffer } | null> {
+    try {
+      const bytes = await api.activityFile(activityId).catch((error: unknown) => {
+        throw isGarminError(error, GarminErrorCode.ResponseTooLarge) ? new RefusedFile(error) : error;
+      });
+      if (!bytes) return null;
+      try {
+        return originalFile(bytes);
+      } catch (error) {
+        throw error instanceof GarminError ? new RefusedFile(error) : error;
+      }
+    } catch (error) {
+      if (!(error instanceof RefusedFile)) throw error;
+      this.logger.warn(`activity ${activityId} of user ${userId} is stored without its original file: ${error.cause.code} ${error.cause.message}`);
+      return null;
+    }
+  }
+
+  async plan(run: KindRun): Promise<KindPlan> {
     const { ctx, api, manager } = run;
     const userId = ctx.userId;
-    const listed = run.range || !run.cursor?.newestItemAt ? await this.listRange(run) : await this.listRecent(run);
-
+    const pages = run.range || !run.cursor?.newestItemAt ? await this.listRange(run) : await this.listRecent(run);
+    const listed = lastByKey(pages, (a) => a.activityId);
     // Compared before the new list entries are written: a changed entry (an edit) means fetching again.
     const complete = await this.alreadyComplete(run, listed);
-    if (listed.length > 0) await run.upsert(SUMMARY, listed.map((a) => ({ userId, a })));
     const needed = listed.filter((a) => !complete.has(a.activityId));
     ctx.plan(this.kind, needed.length * 2);
 
-    await inPool(needed, run.concurrency, async (a) => {
-      ctx.checkpoint();
-      const detail = await api.activity(a.activityId);
-      ctx.done(this.kind);
-      ctx.checkpoint();
-      const file = await api.activityFile(a.activityId);
-      ctx.done(this.kind);
-      await manager.transaction(async (tx) => {
-        await run.upsert(DETAIL, [{ userId, a, detail: detail ?? {} }], tx);
-        if (file) await run.upsert(FILE, [{ userId, activityId: a.activityId, ...originalFile(file) }], tx);
+    const fetch = async (): Promise<CursorUpdate | undefined> => {
+      if (listed.length > 0) await run.upsert(SUMMARY, listed.map((a) => ({ userId, a })));
+      await inPool(needed, run.concurrency, async (a) => {
+        ctx.checkpoint();
+        const detail = await api.activity(a.activityId);
+        ctx.done(this.kind);
+        ctx.checkpoint();
+        const file = await this.fileOf(api, a.activityId, userId);
+        ctx.done(this.kind);
+        await manager.transaction(async (tx) => {
+          await run.upsert(DETAIL, [{ userId, a, detail: detail ?? {} }], tx);
+          if (file) await run.upsert(FILE, [{ userId, activityId: a.activityId, ...file }], tx);
+        });
       });
-    });
-
-    if (run.range) return undefined;
-    const newest = listed.map((a) => gmtToDate(a.startTimeGMT)).reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), run.cursor?.newestItemAt ?? null);
-    return { newestItemAt: newest };
+      if (run.range) return undefined;
+      const newest = listed.map((a) => gmtToDate(a.startTimeGMT)).reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), run.cursor?.newestItemAt ?? null);
+      return { newestItemAt: newest };
+    };
+    return { fetch };
   }
 
   /** A backfill or a requested range: every page of the range. */

@@ -4,7 +4,7 @@ import { DailySummary } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
 import { WorkerConfig } from '../../config/worker.config';
 import { addDays, chunksOf, eachDay, inPool, maxDate, minDate } from './calendar';
-import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
+import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
 
 /** Garmin's cap on range endpoints. */
 const RANGE_DAYS = 28;
@@ -44,20 +44,24 @@ export class HealthSyncer implements KindSyncer {
 
   constructor(private readonly config: WorkerConfig) {}
 
-  async sync(run: KindRun): Promise<CursorUpdate | undefined> {
+  /** Health needs no list: its requests follow from the days, so planning asks Garmin nothing. */
+  async plan(run: KindRun): Promise<KindPlan> {
     const { from, to } = this.window(run);
     const days = eachDay(from, to);
     const chunks = chunksOf(from, to, RANGE_DAYS);
     run.ctx.plan(this.kind, days.length * PER_DAY.length + chunks.length * RANGED.length);
 
-    for (const chunk of chunks) {
-      const rows = await this.rangeRows(run, chunk);
-      await inPool(eachDay(chunk.from, chunk.to), run.concurrency, async (date) => {
-        rows.push(...(await this.dayRows(run, date, date === run.today ? run.todaySummary : undefined)));
-      });
-      await run.upsert(ROW, rows);
-    }
-    return run.range ? undefined : { syncedThrough: to };
+    const fetch = async (): Promise<CursorUpdate | undefined> => {
+      for (const chunk of chunks) {
+        const rows = await this.rangeRows(run, chunk);
+        await inPool(eachDay(chunk.from, chunk.to), run.concurrency, async (date) => {
+          rows.push(...(await this.dayRows(run, date, date === run.today ? run.todaySummary : undefined)));
+        });
+        await run.upsert(ROW, rows);
+      }
+      return run.range ? undefined : { syncedThrough: to };
+    };
+    return { fetch };
   }
 
   private window(run: KindRun): { from: string; to: string } {

@@ -27,7 +27,18 @@ export interface CursorUpdate {
   newestItemAt?: Date | null;
 }
 
+/** A kind's work, listed and counted on the job context; nothing item by item is fetched yet. */
+export interface KindPlan {
+  /** Fetches and stores what was planned; where an incremental sync of the kind starts next time. */
+  fetch(): Promise<CursorUpdate | undefined>;
+}
+
+/**
+ * One kind of data in two steps: `plan` makes only the list requests and counts the job's items
+ * (ctx.plan); `fetch` does them. The runner plans every kind of a job before it fetches any, so
+ * a job's total is known before its first item and its progress only moves forward.
+ */
 export interface KindSyncer {
   readonly kind: SyncKind;
-  sync(run: KindRun): Promise<CursorUpdate | undefined>;
+  plan(run: KindRun): Promise<KindPlan>;
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Workout } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
 import { inPool } from './calendar';
-import { CursorUpdate, KindRun, KindSyncer } from './kind-syncer';
+import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
+import { lastByKey } from './last-by-key';
 
 const PAGE = 100;
 
@@ -35,34 +36,39 @@ const DETAIL: UpsertSpec<{ userId: string; w: Workout; detail: unknown }> = {
   values: ({ userId, w, detail }) => [userId, w.workoutId, JSON.stringify(w), JSON.stringify(detail)],
 };
 
-/** Workouts: the whole library list, then the detail of every workout that is new or was updated at Garmin. */
+/** Workouts: the whole library list (a workout listed twice counts once, as its last listing), then the detail of every workout that is new or was updated at Garmin. */
 @Injectable()
 export class WorkoutsSyncer implements KindSyncer {
   readonly kind = 'workouts' as const;
 
-  async sync(run: KindRun): Promise<CursorUpdate | undefined> {
+  async plan(run: KindRun): Promise<KindPlan> {
     const { ctx, api } = run;
     const userId = ctx.userId;
-    const listed: Workout[] = [];
+    const pages: Workout[] = [];
     for (let start = 0; ; start += PAGE) {
       ctx.checkpoint();
       ctx.plan(this.kind, 1);
       const page = await api.workouts(start, PAGE);
       ctx.done(this.kind);
-      listed.push(...page);
+      pages.push(...page);
       if (page.length < PAGE) break;
     }
+    const listed = lastByKey(pages, (w) => w.workoutId);
     const current = await this.upToDate(run, listed);
-    if (listed.length > 0) await run.upsert(SUMMARY, listed.map((w) => ({ userId, w })));
     const needed = listed.filter((w) => !current.has(w.workoutId));
     ctx.plan(this.kind, needed.length);
-    await inPool(needed, run.concurrency, async (w) => {
-      ctx.checkpoint();
-      const detail = await api.workout(w.workoutId);
-      ctx.done(this.kind);
-      await run.upsert(DETAIL, [{ userId, w, detail: detail ?? {} }]);
-    });
-    return { syncedThrough: run.today };
+
+    const fetch = async (): Promise<CursorUpdate | undefined> => {
+      if (listed.length > 0) await run.upsert(SUMMARY, listed.map((w) => ({ userId, w })));
+      await inPool(needed, run.concurrency, async (w) => {
+        ctx.checkpoint();
+        const detail = await api.workout(w.workoutId);
+        ctx.done(this.kind);
+        await run.upsert(DETAIL, [{ userId, w, detail: detail ?? {} }]);
+      });
+      return { syncedThrough: run.today };
+    };
+    return { fetch };
   }
 
   /** Workouts stored with detail whose list entry is unchanged. */
