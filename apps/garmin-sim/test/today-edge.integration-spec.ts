@@ -1,3 +1,4 @@
+import { LoggedRequest as Logged } from '../src/log/request-log';
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { BrowserClient, IOS_SERVICE, titleOf } from './support/browser-client';
 import { RunningSim, startSim } from './support/sim-harness';
@@ -5,16 +6,6 @@ import { RunningSim, startSim } from './support/sim-harness';
 const [demo] = DEMO_ACCOUNTS;
 const HOUR = 3600_000;
 
-interface Logged {
-  method: string;
-  route: string;
-  path: string;
-  clientId: string | null;
-  fingerprint: boolean;
-  status: number;
-  account: string | null;
-  refusal: string | null;
-}
 
 async function requestsOf(sim: RunningSim, email: string): Promise<Logged[]> {
   return (await fetch(`${sim.url}/__sim/requests/${encodeURIComponent(email)}`)).json() as Promise<Logged[]>;

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@fittrack/testing';
-import { apiCredential, ConnectApi, GarminAuthenticator, GarminError, GarminErrorCode, GarminProfile, GarminSession, PendingMfa, PoliteSender, SignInStrategy } from '../src';
+import { apiCredential, ConnectApi, GarminAuthenticator, GarminErrorCode, GarminProfile, GarminSession, PendingMfa, PoliteSender, SignInStrategy } from '../src';
 import { DEMO, MFA, Simulator } from './support/simulator';
+import { failure } from './support/fake-garmin';
 
 /** Completes a pending sign-in in a separate Node process (ts-node, with the workspace's path aliases). */
 function completeInAnotherProcess(input: object): Promise<{ pid: number; session: GarminSession; via: SignInStrategy; profile: GarminProfile }> {
@@ -20,16 +21,6 @@ function completeInAnotherProcess(input: object): Promise<{ pid: number; session
     );
     child.stdin?.end(JSON.stringify(input));
   });
-}
-
-async function failure(work: Promise<unknown>): Promise<GarminError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof GarminError) return error;
-    throw error;
-  }
-  throw new Error('expected a GarminError');
 }
 
 const account = (email: string, profileId: number, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
-import { GarminError, GarminErrorCode } from '../errors';
-import { FakeGarmin, happyGarmin, HOSTS, NOW_MS, PROFILE, testConfig } from '../../test/support/fake-garmin';
+import { GarminErrorCode } from '../errors';
+import { failure, FakeGarmin, happyGarmin, HOSTS, NOW_MS, PROFILE, testConfig } from '../../test/support/fake-garmin';
 import { GarminAuthenticator } from './garmin-authenticator';
 import { SignInStrategy } from '../config';
 
@@ -16,16 +16,6 @@ function widgetRoutes(fake: FakeGarmin, post: Parameters<FakeGarmin['on']>[1]): 
     .on(`GET ${HOSTS.sso}/sso/embed`, { body: '<html><title>GAuth Embedded Version</title></html>' })
     .on(`GET ${HOSTS.sso}/sso/signin`, { body: SIGNIN_PAGE })
     .on(WIDGET_POST, post);
-}
-
-async function failure(work: Promise<unknown>): Promise<GarminError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof GarminError) return error;
-    throw error;
-  }
-  throw new Error('expected a GarminError');
 }
 
 function authWith(fake: FakeGarmin, overrides: Parameters<typeof testConfig>[0] = {}) {

@@ -1,24 +1,11 @@
-import { GarminError, GarminErrorCode } from '../errors';
-import { diAnswer, FakeGarmin, happyGarmin, HOSTS, jwt, NOW_MS, NOW_S, PROFILE, testConfig } from '../../test/support/fake-garmin';
-import { GarminAuthenticator } from './garmin-authenticator';
+import { GarminErrorCode } from '../errors';
+import { authWith, diAnswer, failure, happyGarmin, HOSTS, jwt, NOW_S, PROFILE } from '../../test/support/fake-garmin';
 
 const DI = `POST ${HOSTS.diauth}/di-oauth2-service/oauth/token`;
 const PROFILE_ROUTE = `GET ${HOSTS.connectapi}/userprofile-service/socialProfile`;
 const EXCHANGE = `POST ${HOSTS.connectapi}/oauth-service/oauth/exchange/user/2.0`;
 const SECRET = 'very-secret-refresh-value';
 
-const authWith = (fake: FakeGarmin, overrides: Parameters<typeof testConfig>[0] = {}) =>
-  new GarminAuthenticator(testConfig(overrides), { transports: fake.transports, now: () => NOW_MS, sleep: async () => undefined });
-
-async function failure(work: Promise<unknown>): Promise<GarminError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof GarminError) return error;
-    throw error;
-  }
-  throw new Error('expected a GarminError');
-}
 
 const pgc = (exp = NOW_S + 3600) => ({
   di_token: jwt({ exp, client_id: 'GARMIN_CONNECT_MOBILE_ANDROID_DI_2025Q2' }),

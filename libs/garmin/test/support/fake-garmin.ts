@@ -1,5 +1,7 @@
 import { CookieJar } from 'tough-cookie';
 import { GarminClientConfig } from '../../src/config';
+import { GarminError } from '../../src/errors';
+import { GarminAuthenticator } from '../../src/auth/garmin-authenticator';
 import { Transport, TransportFactory, TransportProfile, TransportRequest } from '../../src/http/transport';
 
 /** One request as the fake Garmin saw it. */
@@ -125,3 +127,18 @@ export function happyGarmin(): FakeGarmin {
     .on(`POST ${HOSTS.diauth}/di-oauth2-service/oauth/token`, (request) => ({ body: diAnswer(request.form.get('client_id') ?? '?') }))
     .on(`GET ${HOSTS.connectapi}/userprofile-service/socialProfile`, { body: PROFILE });
 }
+
+/** The GarminError that `work` ends in; anything else (or no error at all) fails the test. */
+export async function failure(work: Promise<unknown>): Promise<GarminError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof GarminError) return error;
+    throw error;
+  }
+  throw new Error('expected a GarminError');
+}
+
+/** An authenticator on the fake, at NOW_MS, whose pauses take no time. */
+export const authWith = (fake: FakeGarmin, overrides: Parameters<typeof testConfig>[0] = {}) =>
+  new GarminAuthenticator(testConfig(overrides), { transports: fake.transports, now: () => NOW_MS, sleep: async () => undefined });

@@ -1,22 +1,10 @@
-import { GarminError, GarminErrorCode } from '../../errors';
-import { diAnswer, happyGarmin, HOSTS, jwt, NOW_MS, NOW_S, PROFILE, testConfig, FakeGarmin } from '../../../test/support/fake-garmin';
+import { GarminErrorCode } from '../../errors';
+import { authWith, diAnswer, failure, happyGarmin, HOSTS, jwt, NOW_MS, NOW_S, PROFILE } from '../../../test/support/fake-garmin';
 import { GarminAuthenticator } from '../garmin-authenticator';
 import { GarminSession, refreshExpiresAt } from '../../session/garmin-session';
 
 const DI = `POST ${HOSTS.diauth}/di-oauth2-service/oauth/token`;
 const PROFILE_ROUTE = `GET ${HOSTS.connectapi}/userprofile-service/socialProfile`;
-const authWith = (fake: FakeGarmin, overrides: Parameters<typeof testConfig>[0] = {}) =>
-  new GarminAuthenticator(testConfig(overrides), { transports: fake.transports, now: () => NOW_MS, sleep: async () => undefined });
-
-async function failure(work: Promise<unknown>): Promise<GarminError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof GarminError) return error;
-    throw error;
-  }
-  throw new Error('expected a GarminError');
-}
 
 async function signedIn(auth: GarminAuthenticator): Promise<GarminSession> {
   const result = await auth.start('runner@example.com', 'pw');
