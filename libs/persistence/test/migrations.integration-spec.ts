@@ -8,6 +8,7 @@ const MIGRATION_NAMES = [
   'NightlyRuns1764300000000',
   'SignInCooldowns1764400000000',
   'SyncJobSessions1764500000000',
+  'SyncJobWaiting1764600000000',
 ];
 
 const OUR_TABLES = [

@@ -21,6 +21,7 @@ import { User } from './user.entity';
 @Entity({ name: 'sync_jobs' })
 // created_at DESC in the migration (newest jobs first); TypeORM cannot declare a column's order.
 @Index('ix_sync_jobs_user_created', ['userId', 'createdAt'])
+@Index('ix_sync_jobs_waiting', ['userId', 'createdAt'], { where: `"waiting_since" IS NOT NULL AND "status" IN ('pending', 'running')` })
 @Index('uq_sync_jobs_active_request', ['userId', 'dedupeKey'], { unique: true, where: `"status" IN ('pending', 'running')` })
 @Check('ck_sync_jobs_status', sqlIn('status', SYNC_JOB_STATUSES))
 @Check('ck_sync_jobs_sync_type', sqlIn('sync_type', SYNC_TYPES))
@@ -97,6 +98,14 @@ export class SyncJob {
 
   @Column({ name: 'attempt_count', type: 'integer', default: 0 })
   attemptCount!: number;
+
+  /** Parked behind another job of the user's (no command in flight) since then; null when not waiting. */
+  @Column({ name: 'waiting_since', type: 'timestamptz', nullable: true })
+  waitingSince!: Date | null;
+
+  /** How often the command was published again (a wake, a re-drive): part of the next one's Nats-Msg-Id. */
+  @Column({ name: 'redrive_count', type: 'integer', default: 0 })
+  redriveCount!: number;
 
   @Column({ name: 'error_message', type: 'text', nullable: true })
   errorMessage!: string | null;

@@ -4,6 +4,7 @@ import { SyncEngine1764200000000 } from './1764200000000-sync-engine';
 import { NightlyRuns1764300000000 } from './1764300000000-nightly-runs';
 import { SignInCooldowns1764400000000 } from './1764400000000-sign-in-cooldowns';
 import { SyncJobSessions1764500000000 } from './1764500000000-sync-job-sessions';
+import { SyncJobWaiting1764600000000 } from './1764600000000-sync-job-waiting';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NightlyRuns1764300000000,
   SignInCooldowns1764400000000,
   SyncJobSessions1764500000000,
+  SyncJobWaiting1764600000000,
 ];
