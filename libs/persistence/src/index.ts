@@ -12,4 +12,6 @@ export * from './sync-jobs/enqueue-sync-job';
 export * from './sync-jobs/job-view';
 export * from './sync-jobs/leases';
 export * from './sync-jobs/outbox';
+export * from './sync-jobs/sync-cursors';
+export * from './sync-jobs/waiting';
 export * from './upsert/upsert-rows';

@@ -31,6 +31,13 @@ export class WorkerConfig extends GarminServiceConfig {
   @IntSetting(1000, 600_000)
   SYNC_LEASE_TTL_MS = 20_000;
 
+  /**
+   * PostgreSQL drops a worker connection idle inside a transaction this long: a worker paused inside a
+   * fenced write cannot hold the user's lease row (and with it a takeover) for longer.
+   */
+  @IntSetting(1000, 600_000)
+  SYNC_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
   /** How far back a user's first sync goes. */
   @IntSetting(1, 3650)
   SYNC_BACKFILL_DAYS = 30;
