@@ -94,7 +94,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     if (typeof command === 'string') {
       this.logger.warn(`rejected session refresh command #${message.seq}: ${command}`);
       this.metrics.rejected();
-      message.term(command);
+      terminate(message);
       return;
     }
     try {
@@ -112,7 +112,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     if (typeof command === 'string') {
       this.logger.warn(`rejected sync command #${message.seq}: ${command}`);
       this.metrics.rejected();
-      message.term(command);
+      terminate(message);
       return;
     }
     let verdict: Verdict;
@@ -128,13 +128,22 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
       else if ('reject' in verdict) {
         this.logger.warn(`rejected sync command for job ${command.jobId}: ${verdict.reject}`);
         this.metrics.rejected();
-        message.term(verdict.reject);
+        terminate(message);
       } else message.nak(verdict.retryInMs);
     } catch (error) {
       // NATS is away: the command comes back after its ack wait, and a finished job is then just acked.
       this.logger.warn(`job ${command.jobId}: could not settle the command (${String(error)})`);
     }
   }
+}
+
+/**
+ * Never delivered again. Without a reason: nats-server 2.9 (Debian's) takes only a bare `+TERM`, and treats
+ * `+TERM <reason>` as no acknowledgement at all, redelivering the message after every ack wait; the reason
+ * is in our log instead.
+ */
+function terminate(message: JsMsg): void {
+  message.term();
 }
 
 /** In-progress signal; NATS being away for a moment must not take the job (or the process) down. */
