@@ -1,4 +1,4 @@
-import { IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsOptional, IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
 import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
@@ -113,7 +113,21 @@ export class GatewayConfig extends GarminServiceConfig {
   @BooleanSetting()
   BENCH_BARE_ROUTE = false;
 
-  /** Serve the OpenAPI document and its UI at /docs. */
+  /**
+   * Serve the OpenAPI document and its UI at /docs: unset means on, except in production, where the
+   * API's shape is nobody else's business unless asked for.
+   */
+  @IsOptional()
   @BooleanSetting()
-  DOCS_ENABLED = true;
+  DOCS_ENABLED?: boolean;
+
+  get docsEnabled(): boolean {
+    return this.DOCS_ENABLED ?? this.NODE_ENV !== 'production';
+  }
+
+  /** The bench route has no auth: production refuses it rather than quietly leaving it out. */
+  override productionProblems(): string[] {
+    const bench = this.BENCH_BARE_ROUTE ? ['BENCH_BARE_ROUTE serves jobs without auth, which production refuses: unset it'] : [];
+    return [...super.productionProblems(), ...bench];
+  }
 }

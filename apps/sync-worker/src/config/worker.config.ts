@@ -11,6 +11,9 @@ export class WorkerConfig extends GarminServiceConfig {
   @IsPort()
   PORT = 3001;
 
+  /** Beside a gateway on one machine, the worker's admin listener needs a port of its own (validated in ServiceConfig). */
+  override METRICS_PORT = 9465;
+
   /** Jobs one worker process runs at once. */
   @IntSetting(1, 256)
   SYNC_CONCURRENCY = 4;
