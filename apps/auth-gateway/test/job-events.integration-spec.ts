@@ -137,6 +137,16 @@ describe('job event streams (SSE) pushed from NATS events', () => {
     console.log('a cancel without an event reached the stream as `end` from the safety check; malformed events were dropped, the replica stayed ready');
   });
 
+  it('ends its open streams when the replica shuts down, so SIGTERM exits cleanly instead of waiting for them', async () => {
+    const { token, jobId } = await userWithJob();
+    const stream = await open(b, jobId, token);
+    const exit = await b.process.stop('SIGTERM');
+    await stream.waitForEnd('when its replica shut down', 15_000);
+    expect(exit).toMatchObject({ code: 0 });
+    expect(stream.events.map((e) => e.type)).toEqual(['job']);
+    console.log(`replica b, SIGTERM with a stream open: the stream ended, the process exited ${exit?.code}`);
+  });
+
   it('reads nothing per connection per tick: 40 idle streams cost no more database transactions than none', async () => {
     const STREAMS = 40;
     const WINDOW_MS = 5000;
