@@ -14,4 +14,5 @@ export * from './sync-jobs/leases';
 export * from './sync-jobs/outbox';
 export * from './sync-jobs/sync-cursors';
 export * from './sync-jobs/waiting';
+export * from './sync-jobs/stream-safety-check';
 export * from './upsert/upsert-rows';

@@ -88,6 +88,25 @@ export class GatewayConfig extends GarminServiceConfig {
   @Validate(IsAtLeastTheMinimumCooldown)
   SIGN_IN_COOLDOWN_MAX_SECONDS = 24 * 3600;
 
+  /**
+   * Job event streams (GET /v1/sync/jobs/:id/events) one user may hold open on one replica; past it, 429.
+   * Per replica, as the streams' registry is in memory (README, "Watching a job").
+   */
+  @IntSetting(1, 1000)
+  SSE_MAX_STREAMS_PER_USER = 5;
+
+  /** Job event streams one replica holds open for everyone; past it, 503 with Retry-After. */
+  @IntSetting(1, 100_000)
+  SSE_MAX_STREAMS = 2000;
+
+  /** How often one replica checks, in one query for all its open streams, their jobs and API sessions (repairs a lost event). */
+  @IntSetting(1, 300)
+  SSE_SAFETY_CHECK_SECONDS = 5;
+
+  /** How often an idle stream gets a comment line, so proxies do not cut it. */
+  @IntSetting(1, 300)
+  SSE_KEEPALIVE_SECONDS = 15;
+
   /** Run the nightly sync (in one replica, whichever fires first). */
   @BooleanSetting()
   NIGHTLY_ENABLED = true;

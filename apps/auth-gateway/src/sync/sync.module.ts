@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TokensModule } from '../tokens/tokens.module';
-import { JobWatcher } from './job-watcher';
+import { JobEventHub } from './events/job-event-hub';
+import { JobStreams } from './events/job-streams';
+import { StreamRegistry } from './events/stream-registry';
+import { StreamUpkeep } from './events/stream-upkeep';
 import { OutboxRelay } from './outbox-relay';
 import { SyncController } from './sync.controller';
 import { SyncRpc } from './sync.rpc';
@@ -10,7 +13,7 @@ import { SyncJobsService } from './sync-jobs.service';
 @Module({
   imports: [TokensModule],
   controllers: [SyncController, SyncRpc],
-  providers: [SyncJobsService, OutboxRelay, JobWatcher],
+  providers: [SyncJobsService, OutboxRelay, StreamRegistry, JobEventHub, StreamUpkeep, JobStreams],
   exports: [SyncJobsService, OutboxRelay],
 })
 export class SyncModule {}

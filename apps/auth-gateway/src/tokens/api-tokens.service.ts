@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventSubject } from '@fittrack/contracts';
+import { EventPublisher } from '@fittrack/messaging';
 import { constantTimeEqualHex, sha256Hex } from '@fittrack/persistence';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -50,6 +52,7 @@ export class ApiTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: GatewayConfig,
+    private readonly events: EventPublisher,
   ) {}
 
   /**
@@ -126,7 +129,7 @@ export class ApiTokensService {
 
   /** Ends a session: its refresh token and every access token it issued stop working at once. */
   async revoke(sessionId: string, userId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const [, affected]: [unknown[], number] = await manager.query(
         `UPDATE user_sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
         [sessionId, userId],
@@ -134,6 +137,9 @@ export class ApiTokensService {
       await manager.query(`DELETE FROM authentication_tokens WHERE session_id = $1 AND user_id = $2`, [sessionId, userId]);
       return affected > 0;
     });
+    // After the commit: every replica ends the session's open job event streams (JobEventHub).
+    if (revoked) this.events.publish(EventSubject.ApiSessionRevoked, { userId, sessionId, at: new Date().toISOString() });
+    return revoked;
   }
 
   /** A rotated-away refresh token came back: whoever holds the session now may be a thief, so it ends. */
