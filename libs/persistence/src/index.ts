@@ -1,3 +1,4 @@
+export * from './budget/upstream-budget.store';
 export * from './crypto';
 export * from './database.module';
 export * from './entities';
