@@ -62,6 +62,11 @@ export class ApiClient {
     return (credentials.accessExpiresAt - 30_000 < Date.now() ? await this.refresh(credentials) : credentials).accessToken;
   }
 
+  /** Deletes the credentials under the lock, so a refresh finishing at that moment cannot write them back. */
+  async forgetCredentials(): Promise<void> {
+    await this.lock.hold(async () => this.file.remove());
+  }
+
   signedIn(): Credentials {
     const credentials = this.file.read();
     if (!credentials) throw CliError.notSignedIn();

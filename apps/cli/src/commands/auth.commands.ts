@@ -94,20 +94,20 @@ export async function logout(api: ApiClient, file: CredentialsFile, term: Termin
     (error: unknown) => error,
   );
   if (!failure) {
-    file.remove();
+    await api.forgetCredentials();
     if (term.json) term.data({ signedOut: true, sessionEnded: true, credentialsForgotten: true });
     term.say(`Signed out ${who}: the gateway ended the session, and the credentials here are forgotten.`);
     return;
   }
   if (!(failure instanceof CliError)) throw failure;
   if (failure.exitCode === ExitCode.NotSignedIn) {
-    file.remove();
+    await api.forgetCredentials();
     if (term.json) term.data({ signedOut: false, sessionEnded: true, credentialsForgotten: true });
     throw CliError.notSignedIn(
       `The session of ${who} had already ended at the gateway (signed out elsewhere, revoked or expired), so there was nothing to end; the credentials here are forgotten.`,
     );
   }
-  if (local) file.remove();
+  if (local) await api.forgetCredentials();
   if (term.json) term.data({ signedOut: false, sessionEnded: false, credentialsForgotten: local });
   const reason = failure.message.replace(/\.$/, '');
   throw new CliError(
