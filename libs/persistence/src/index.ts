@@ -6,6 +6,8 @@ export * from './garmin-link/garmin-link.store';
 export * from './migrate/migration-runner';
 export * from './migrations';
 export * from './persistence.error';
+export * from './sessions/api-session-retention';
+export * from './sessions/api-session.store';
 export * from './sign-in/sign-in-cooldown.store';
 export * from './sync-jobs/sync-job-transitions';
 export * from './typeorm-options';

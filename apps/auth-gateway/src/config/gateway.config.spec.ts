@@ -39,6 +39,13 @@ describe('GatewayConfig', () => {
     );
   });
 
+  it('keeps ended sessions 30 days and rotated refresh-token hashes 7 days past their token’s life, swept hourly', () => {
+    const config = validateConfig('auth-gateway', GatewayConfig, {});
+    expect([config.RETENTION_SESSIONS_DAYS, config.RETENTION_ROTATED_TOKENS_DAYS, config.RETENTION_SWEEP_INTERVAL_SECONDS]).toEqual([30, 7, 3600]);
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { RETENTION_SESSIONS_DAYS: '0' })).toThrow(/RETENTION_SESSIONS_DAYS/);
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { RETENTION_ROTATED_TOKENS_DAYS: '-1' })).toThrow(/RETENTION_ROTATED_TOKENS_DAYS/);
+  });
+
   it('names HTTP_BODY_LIMIT when it is out of range', () => {
     expect(() => validateConfig('auth-gateway', GatewayConfig, { HTTP_BODY_LIMIT: '12' })).toThrow(ConfigValidationError);
     expect(() => validateConfig('auth-gateway', GatewayConfig, { HTTP_BODY_LIMIT: '12' })).toThrow(/HTTP_BODY_LIMIT/);

@@ -61,6 +61,25 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(3600, 365 * 24 * 3600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
+  /**
+   * Days a revoked or expired API session (and an expired access token) is kept after it ended, then the retention
+   * sweep deletes it: long enough for a user or support to see when and how a client was signed out.
+   */
+  @IntSetting(1, 3650)
+  RETENTION_SESSIONS_DAYS = 30;
+
+  /**
+   * Days a rotated-away refresh-token hash is kept past the moment that token would have expired anyway (its
+   * rotation plus REFRESH_TOKEN_TTL_SECONDS). Until then it must stay, so its reuse still revokes the session;
+   * the margin covers a TTL shortened since the token was issued, and leaves a trail for a theft inquiry.
+   */
+  @IntSetting(0, 3650)
+  RETENTION_ROTATED_TOKENS_DAYS = 7;
+
+  /** How often a replica tries the retention sweep (one replica at a time sweeps, under an advisory lock). */
+  @IntSetting(1, 7 * 24 * 3600)
+  RETENTION_SWEEP_INTERVAL_SECONDS = 3600;
+
   /** Sign-in attempts allowed per client IP and, separately, per email. */
   @IntSetting(1, 10_000)
   SIGN_IN_LIMIT_PER_MINUTE = 5;
