@@ -14,8 +14,12 @@ export function commandStreamName(prefix: string): string {
   return prefix ? `${prefix}_${COMMAND_STREAM}` : COMMAND_STREAM;
 }
 
-/** Creates the command stream, or brings an existing one to these settings. Idempotent; any process may run it. */
-export async function ensureCommandStream(jsm: JetStreamManager, prefix: string): Promise<string> {
+/**
+ * Creates the command stream, or brings an existing one to these settings (its replica count among them:
+ * 2.9 scales a stream up or down in place). Idempotent. The gateway's NATS user may do this; a worker's may
+ * not (deploy/nats/accounts.conf), so workers wait for the stream instead (waitForCommandStream).
+ */
+export async function ensureCommandStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
   const name = commandStreamName(prefix);
   const config = {
     name,
@@ -24,7 +28,7 @@ export async function ensureCommandStream(jsm: JetStreamManager, prefix: string)
     storage: StorageType.File,
     discard: DiscardPolicy.Old,
     duplicate_window: DUPLICATE_WINDOW_NS,
-    num_replicas: 1,
+    num_replicas: replicas,
   };
   try {
     await jsm.streams.info(name);
@@ -34,6 +38,29 @@ export async function ensureCommandStream(jsm: JetStreamManager, prefix: string)
     await jsm.streams.add(config);
   }
   return name;
+}
+
+/**
+ * Resolves once the command stream exists, reading only (STREAM.INFO): what a worker, which may not create
+ * or change the stream, does at start-up. `onWait` hears about each miss, so a worker waiting for a gateway
+ * that has not come up says so.
+ */
+export async function waitForCommandStream(
+  jsm: JetStreamManager,
+  prefix: string,
+  onWait: (reason: string) => void,
+  pollMs = 1000,
+): Promise<string> {
+  const name = commandStreamName(prefix);
+  for (;;) {
+    try {
+      await jsm.streams.info(name);
+      return name;
+    } catch (error) {
+      onWait(/stream not found/i.test(String(error)) ? `stream ${name} does not exist yet (the gateway creates it)` : String(error));
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }
 
 export interface SyncConsumerSettings {
