@@ -16,7 +16,8 @@ export interface NatsClusterOptions extends Omit<NatsServerOptions, 'port' | 'ar
 export class NatsCluster {
   private constructor(readonly nodes: NatsServerProcess[]) {}
 
-  static async start(options: NatsClusterOptions = {}): Promise<NatsCluster> {
+  /** `auth`: a credential that may ask JetStream for account info, when the config requires one. */
+  static async start(options: NatsClusterOptions = {}, auth: { user?: string; pass?: string } = {}): Promise<NatsCluster> {
     const size = options.size ?? 3;
     const clusterName = `fittrack_${randomBytes(3).toString('hex')}`;
     const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()));
@@ -32,7 +33,7 @@ export class NatsCluster {
     );
     const cluster = new NatsCluster(nodes);
     try {
-      await cluster.waitForJetStream();
+      await cluster.waitForJetStream(auth);
     } catch (error) {
       await cluster.stop();
       throw error;

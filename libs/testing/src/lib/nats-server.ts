@@ -52,7 +52,11 @@ export class NatsServerProcess {
   async startAgain(): Promise<void> {
     const config = this.options.configFile ? ['-c', this.options.configFile] : [];
     const args = [...config, '-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...(this.options.args ?? [])];
-    const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } });
+    const child = spawn(BINARY, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // eslint-disable-next-line no-restricted-syntax -- the server gets only PATH and what the test chose
+      env: { PATH: process.env['PATH'] ?? '', ...this.options.env },
+    });
     this.child = child;
     const keep = (chunk: Buffer) => {
       if (this.output.length < LOG_LIMIT) this.output += chunk.toString();
