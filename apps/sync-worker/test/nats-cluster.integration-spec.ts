@@ -7,10 +7,13 @@ import { eventually, linkedUser, startStack, waitForJob } from './support/stack'
 
 jest.setTimeout(150_000);
 
-/** Quick redelivery of a command whose ack was lost with the node, and a Garmin slow enough to kill a node mid-job. */
-const ENV = { SYNC_LEASE_TTL_MS: '2000', SYNC_ACK_WAIT_MS: '3000', SYNC_ITEM_CONCURRENCY: '2', NATS_STREAM_REPLICAS: '3' };
+/**
+ * Quick redelivery of a command whose ack was lost with the node, a Garmin slow enough to kill a node mid-job,
+ * and one job per worker at a time, so that of three jobs one is still a message in the stream at the kill.
+ */
+const ENV = { SYNC_LEASE_TTL_MS: '2000', SYNC_ACK_WAIT_MS: '3000', SYNC_ITEM_CONCURRENCY: '2', SYNC_CONCURRENCY: '1', NATS_STREAM_REPLICAS: '3' };
 const SLOW = { latency: { fixedMs: 15 } };
-const RANGE = { from: '2026-07-01', to: '2026-08-29' };
+const RANGE = { from: '2026-07-01', to: '2026-08-14' };
 /** The shipped accounts config on every node, as in compose: the apps run on their own roles' credentials. */
 const CONFIG = resolve(__dirname, '../../../deploy/nats/accounts.conf');
 const PASSWORDS = { gateway: 'gw-cluster-1', worker: 'wk-cluster-2', platform: 'pl-cluster-3', operator: 'op-cluster-4' };
@@ -56,7 +59,7 @@ describe('a 3-node NATS cluster with an R3 command stream', () => {
     const leader = before.cluster?.leader as string;
 
     await stack.sim.admin('/faults', SLOW, 'PUT');
-    const users = await Promise.all([1, 2].map(() => linkedUser(stack.sim, stack.gateway, { historyDays: 3650 })));
+    const users = await Promise.all([1, 2, 3].map(() => linkedUser(stack.sim, stack.gateway, { historyDays: 3650 })));
     const ids: string[] = [];
     for (const user of users) {
       const started = await stack.gateway.post('/v1/sync', RANGE, { token: user.token });
@@ -69,6 +72,7 @@ describe('a 3-node NATS cluster with an R3 command stream', () => {
       'a job under way',
     );
     const unfinished = (await query(`SELECT count(*)::int AS n FROM sync_jobs WHERE status IN ('pending', 'running')`))[0].n;
+    const queued = (await streamInfo()).state.messages;
     const killedAt = Date.now();
     await cluster.nodeNamed(leader).kill();
 
@@ -90,7 +94,7 @@ describe('a 3-node NATS cluster with an R3 command stream', () => {
     await eventually(async () => (await streamInfo()).state.messages === 0, 30_000, 'an empty command stream');
     const after = await streamInfo();
     console.log(
-      `killed stream leader ${leader} with ${unfinished} of 2 jobs unfinished; new leader ${after.cluster?.leader}; ` +
+      `killed stream leader ${leader} with ${unfinished} of 3 jobs unfinished, ${queued} commands in the stream; new leader ${after.cluster?.leader}; ` +
         `all jobs completed ${Date.now() - killedAt} ms later with the oracle’s activities, health and workouts`,
     );
   });
