@@ -15,9 +15,9 @@ export function commandStreamName(prefix: string): string {
 }
 
 /**
- * Creates the command stream, or brings an existing one to these settings (its replica count among them:
- * 2.9 scales a stream up or down in place). Idempotent. The gateway's NATS user may do this; a worker's may
- * not (deploy/nats/accounts.conf), so workers wait for the stream instead (waitForCommandStream).
+ * Creates the command stream, or brings an existing one to these settings, its replica count among them
+ * (2.9.10 scales an R1 stream to R3 in place, messages kept). Idempotent. The gateway's NATS user may do
+ * this; a worker's may not (deploy/nats/accounts.conf), so workers wait for the stream (waitForCommandStream).
  */
 export async function ensureCommandStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
   const name = commandStreamName(prefix);
