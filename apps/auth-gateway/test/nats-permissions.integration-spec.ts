@@ -109,9 +109,13 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     for (const subject of [RpcSubject.UserStatus, RpcSubject.SyncStart, RpcSubject.NightlyRun, RpcSubject.WorkerPing]) {
       expect({ subject, ...(await ask(worker, subject, { userId: USER_ID })) }).toEqual({ subject, ...REFUSED });
     }
+    // Nor can it manage the stream, or make a consumer that pushes the commands to a subject of its choosing.
+    expect(await ask(worker, `$JS.API.STREAM.DELETE.${COMMAND_STREAM}`, {})).toEqual(REFUSED);
+    const pushTo = { stream_name: COMMAND_STREAM, config: { durable_name: 'evil', deliver_subject: RpcSubject.SyncStart, ack_policy: 'none' } };
+    expect(await ask(worker, `$JS.API.CONSUMER.CREATE.${COMMAND_STREAM}.evil`, pushTo)).toEqual(REFUSED);
     const ping = await ask(await as('operator'), RpcSubject.WorkerPing, { nonce: 'n-1' });
     expect(ping.reply).toMatchObject({ ok: true, data: { service: 'sync-worker', nonce: 'n-1' } });
-    console.log('proved: a worker credential cannot request any garmin.rpc.* subject; an operator reaches the worker ping');
+    console.log('proved: a worker credential cannot request any garmin.rpc.* subject, delete the stream or add a push consumer; an operator reaches the worker ping');
   });
 
   it('lets a platform credential start and read a sync through the gateway, which logs the caller the server vouches for', async () => {
