@@ -45,8 +45,8 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // The gateway creates the stream; a worker's NATS user may only read it (deploy/nats/accounts.conf).
-    await this.commandStream.waitUntilCreated();
+    // The gateway manages the stream; a worker's NATS user may only read it (deploy/nats/accounts.conf).
+    await this.commandStream.awaitCreated();
     const jsm = await this.nats.jetstreamManager();
     const settings = { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 };
     await ensureCommandConsumer(jsm, this.namer.prefix, SYNC_CONSUMER, CommandSubject.SyncRun, settings);

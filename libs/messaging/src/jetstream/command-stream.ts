@@ -14,15 +14,9 @@ export function commandStreamName(prefix: string): string {
   return prefix ? `${prefix}_${COMMAND_STREAM}` : COMMAND_STREAM;
 }
 
-/**
- * Creates the command stream, or brings an existing one to these settings, its replica count among them
- * (2.9.10 scales an R1 stream to R3 in place, messages kept). Idempotent. The gateway's NATS user may do
- * this; a worker's may not (deploy/nats/accounts.conf), so workers wait for the stream (waitForCommandStream).
- */
-export async function ensureCommandStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
-  const name = commandStreamName(prefix);
-  const config = {
-    name,
+function commandStreamConfig(prefix: string, replicas: number) {
+  return {
+    name: commandStreamName(prefix),
     subjects: [prefixSubject(prefix, 'garmin.cmd.>')],
     retention: RetentionPolicy.Workqueue,
     storage: StorageType.File,
@@ -30,37 +24,59 @@ export async function ensureCommandStream(jsm: JetStreamManager, prefix: string,
     duplicate_window: DUPLICATE_WINDOW_NS,
     num_replicas: replicas,
   };
-  try {
-    await jsm.streams.info(name);
-    await jsm.streams.update(name, config);
-  } catch (error) {
-    if (!/stream not found/i.test(String(error))) throw error;
-    await jsm.streams.add(config);
-  }
-  return name;
 }
 
 /**
- * Resolves once the command stream exists, reading only (STREAM.INFO): what a worker, which may not create
- * or change the stream, does at start-up. `onWait` hears about each miss, so a worker waiting for a gateway
- * that has not come up says so.
+ * Creates the command stream, or brings an existing one to these settings, its replica count among them
+ * (2.9.10 scales an R1 stream to R3 in place, messages kept). Idempotent. The gateway's NATS user may do
+ * this; a worker's may not (deploy/nats/accounts.conf), so workers use awaitCommandStream.
  */
-export async function waitForCommandStream(
+export async function ensureCommandStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
+  const config = commandStreamConfig(prefix, replicas);
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await jsm.streams.add(config);
+  }
+  return config.name;
+}
+
+/**
+ * A worker's start-up: uses the stream as it is if it exists (its settings are the gateway's), creates it if
+ * it is missing and this NATS user may (an open development server), and otherwise waits for the gateway to
+ * create it, telling `onWait` why on each miss.
+ */
+export async function awaitCommandStream(
   jsm: JetStreamManager,
   prefix: string,
+  replicas: number,
   onWait: (reason: string) => void,
   pollMs = 1000,
 ): Promise<string> {
-  const name = commandStreamName(prefix);
+  const config = commandStreamConfig(prefix, replicas);
   for (;;) {
     try {
-      await jsm.streams.info(name);
-      return name;
+      await jsm.streams.info(config.name);
+      return config.name;
     } catch (error) {
-      onWait(/stream not found/i.test(String(error)) ? `stream ${name} does not exist yet (the gateway creates it)` : String(error));
+      if (!isNotFound(error)) onWait(String(error));
+      else {
+        try {
+          await jsm.streams.add(config);
+          return config.name;
+        } catch (createError) {
+          onWait(`stream ${config.name} does not exist and this NATS user may not create it (${String(createError)}); the gateway creates it`);
+        }
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+function isNotFound(error: unknown): boolean {
+  return /stream not found/i.test(String(error));
 }
 
 export interface SyncConsumerSettings {
