@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CommandSubject } from '@fittrack/contracts';
 import { pruneOutbox, relayOutbox } from '@fittrack/persistence';
-import { ensureCommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
+import { CommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
 import type { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 
@@ -30,6 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly namer: SubjectNamer,
+    private readonly commandStream: CommandStream,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,7 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(): Promise<void> {
     if (!this.streamReady) {
-      await ensureCommandStream(await this.nats.jetstreamManager(), this.namer.prefix);
+      await this.commandStream.ensure();
       this.streamReady = true;
     }
     const js = this.nats.jetstream();

@@ -3,8 +3,8 @@ import { jsonProblem } from '@fittrack/app-core';
 import { CommandSubject, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
 import {
   commandStreamName,
+  CommandStream,
   ensureCommandConsumer,
-  ensureCommandStream,
   NATS_CONNECTION,
   SESSION_CONSUMER,
   SubjectNamer,
@@ -41,11 +41,13 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     private readonly sessions: SessionKeeper,
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
+    private readonly commandStream: CommandStream,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The gateway manages the stream; a worker's NATS user may only read it (deploy/nats/accounts.conf).
+    await this.commandStream.awaitCreated();
     const jsm = await this.nats.jetstreamManager();
-    await ensureCommandStream(jsm, this.namer.prefix);
     const settings = { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 };
     await ensureCommandConsumer(jsm, this.namer.prefix, SYNC_CONSUMER, CommandSubject.SyncRun, settings);
     await ensureCommandConsumer(jsm, this.namer.prefix, SESSION_CONSUMER, CommandSubject.SessionRefresh, settings);

@@ -69,6 +69,10 @@ export abstract class ServiceConfig implements ProductionRules {
   @Matches(/^[A-Za-z0-9_-]{0,32}$/, { message: 'NATS_SUBJECT_PREFIX must be up to 32 letters, digits, - or _' })
   NATS_SUBJECT_PREFIX = '';
 
+  /** Copies of each JetStream stream the services create: 1 on a single server, 3 on a 3-node cluster. */
+  @IntSetting(1, 5)
+  NATS_STREAM_REPLICAS = 1;
+
   /** NATS credentials: a user and password, or a token (never both). Unset means no auth. */
   @ValidateIf((c: ServiceConfig) => c.NATS_USER !== undefined || c.NATS_PASSWORD !== undefined)
   @IsString({ message: 'NATS_USER and NATS_PASSWORD go together' })
