@@ -12,4 +12,5 @@ export * from './sync-jobs/enqueue-sync-job';
 export * from './sync-jobs/job-view';
 export * from './sync-jobs/leases';
 export * from './sync-jobs/outbox';
+export * from './sync-jobs/redrive-sync-job';
 export * from './upsert/upsert-rows';
