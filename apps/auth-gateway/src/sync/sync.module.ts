@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
+import { SyncJobStore } from '@fittrack/persistence';
 import { TokensModule } from '../tokens/tokens.module';
+import { CommandStreamWatch } from './command-stream-watch';
+import { JobPolicy } from './job-policy';
 import { JobWatcher } from './job-watcher';
 import { OutboxRelay } from './outbox-relay';
+import { ReconcileMetrics } from './reconcile.metrics';
+import { Reconciler } from './reconciler';
 import { SyncController } from './sync.controller';
 import { SyncRpc } from './sync.rpc';
 import { SyncJobsService } from './sync-jobs.service';
 
-/** Asking for syncs and following them; the work itself happens in the sync workers. */
+/** Asking for syncs and following them, and re-driving what was lost; the work itself happens in the sync workers. */
 @Module({
   imports: [TokensModule],
   controllers: [SyncController, SyncRpc],
-  providers: [SyncJobsService, OutboxRelay, JobWatcher],
-  exports: [SyncJobsService, OutboxRelay],
+  providers: [SyncJobsService, SyncJobStore, OutboxRelay, JobWatcher, CommandStreamWatch, JobPolicy, ReconcileMetrics, Reconciler],
+  exports: [SyncJobsService, OutboxRelay, Reconciler, ReconcileMetrics],
 })
 export class SyncModule {}
