@@ -64,7 +64,8 @@ export class NightlyRunsService implements OnModuleInit {
 
   /** The reconciler's sweep: runs whose replica died (unfinished, claim expired) are taken over and executed again. */
   async takeOverExpired(): Promise<void> {
-    for (;;) {
+    // A few per pass at most: a run that fails again is not retried in a loop (the next pass sees it).
+    for (let taken = 0; taken < 3; taken++) {
       const run = await this.store.takeOverExpired(this.dataSource.manager, this.holder, this.config.NIGHTLY_CLAIM_SECONDS);
       if (!run) return;
       this.metrics.redriven('nightly_takeover');

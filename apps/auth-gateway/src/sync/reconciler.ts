@@ -46,7 +46,6 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
-    if (!this.config.RECONCILE_ENABLED) return;
     this.timer = setInterval(() => this.tick(), this.config.RECONCILE_INTERVAL_SECONDS * 1000);
     this.timer.unref();
     this.tick();
@@ -68,8 +67,10 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       .finally(() => (this.running = undefined));
   }
 
+  /** Every replica keeps its view of the stream fresh (the request path reads it); the pass only if enabled. */
   private async pass(): Promise<void> {
     await this.stream.refresh();
+    if (!this.config.RECONCILE_ENABLED) return;
     const ran = await withReconcilerLock(this.dataSource, async () => {
       await this.redriveDeadJobs();
       for (const sweep of this.sweeps) {

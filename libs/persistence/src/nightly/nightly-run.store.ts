@@ -47,7 +47,8 @@ export class NightlyRunStore {
    * since) whose claim has expired; undefined when there is none.
    */
   async takeOverExpired(manager: EntityManager, holder: string, claimSeconds: number): Promise<(ClaimedRun & { from: string | null }) | undefined> {
-    const [row]: { id: string; run_date: string; trigger: NightlyTrigger; previous: string | null }[] = await manager.query(
+    // An UPDATE's result through manager.query is [rows, affected].
+    const [[row]]: [{ id: string; run_date: string; trigger: NightlyTrigger; previous: string | null }[], number] = await manager.query(
       `WITH expired AS (
          SELECT id, claimed_by FROM nightly_runs
           WHERE finished_at IS NULL AND (claimed_until IS NULL OR claimed_until < now()) AND started_at > now() - interval '1 day'
