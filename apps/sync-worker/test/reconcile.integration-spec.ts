@@ -13,6 +13,7 @@ const GATEWAY_ENV = { RECONCILE_INTERVAL_SECONDS: '1', RECONCILE_STALE_AFTER_SEC
 const WORKER_ENV = { SYNC_LEASE_TTL_MS: '2000', SYNC_ACK_WAIT_MS: '600000', SYNC_CONCURRENCY: '1', SYNC_ITEM_CONCURRENCY: '2' };
 const SLOW = { latency: { fixedMs: 15 } };
 const RANGE = { from: '2026-07-01', to: '2026-09-28' };
+const SHORT = { from: '2026-09-01', to: '2026-09-28' };
 
 describe('the reconciler re-drives what was lost (one gateway reconciling every second)', () => {
   let stack: PlatformStack;
@@ -40,7 +41,7 @@ describe('the reconciler re-drives what was lost (one gateway reconciling every 
 
   it('takes over a job left running with an expired lease (its worker SIGKILLed)', async () => {
     await stack.sim.admin('/faults', SLOW, 'PUT');
-    const user = await linkedUser(stack.sim, stack.gateway, { historyDays: 3650 });
+    const user = await linkedUser(stack.sim, stack.gateway, { historyDays: 400 });
     const doomed = await stack.startWorker();
     const id = await startSync(user, RANGE);
     await eventually(async () => (await row(id)).processed_items > 0, 60_000, 'the job to make progress');
@@ -61,11 +62,11 @@ describe('the reconciler re-drives what was lost (one gateway reconciling every 
     await stack.sim.admin('/faults', SLOW, 'PUT');
     await stack.startWorker();
     const users = [];
-    for (let i = 0; i < 3; i++) users.push(await linkedUser(stack.sim, stack.gateway, { historyDays: 400 }));
+    for (let i = 0; i < 3; i++) users.push(await linkedUser(stack.sim, stack.gateway, { historyDays: 120 }));
     const jobs: { user: LinkedUser; id: string }[] = [];
     for (const user of users) {
-      jobs.push({ user, id: await startSync(user, { types: ['activities'], ...RANGE }) });
-      jobs.push({ user, id: await startSync(user, { types: ['health'], ...RANGE }) });
+      jobs.push({ user, id: await startSync(user, { types: ['activities'], ...SHORT }) });
+      jobs.push({ user, id: await startSync(user, { types: ['health'], ...SHORT }) });
     }
     const ids = jobs.map((j) => j.id);
     await eventually(async () => (await query(`SELECT count(*)::int AS n FROM outbox WHERE msg_id = ANY($1) AND published_at IS NOT NULL`, [ids]))[0].n === ids.length, 30_000, 'every command published');
@@ -80,41 +81,29 @@ describe('the reconciler re-drives what was lost (one gateway reconciling every 
     expect(redriven[0].n).toBeGreaterThan(0);
     expect(stack.gateway.process.logs).toMatch(/reconciliation: re-drove \d+ jobs/);
     // The stream and its consumer are back: a new request runs without anyone's help.
-    const fresh = await startSync(users[0], { types: ['workouts'], ...RANGE });
+    const fresh = await startSync(users[0], { types: ['workouts'], ...SHORT });
     expect((await waitForJob(stack.gateway, users[0], fresh, 60_000)).status).toBe('completed');
     expect((await row(fresh)).redrive_count).toBe(0);
     console.log(`proved: all ${ids.length} jobs completed after the stream was deleted, ${redriven[0].n} of them re-driven; the lanes pull from the re-created stream`);
   });
-});
 
-describe('a request meeting a dead equivalent job (reconciler passes off, the request path alone)', () => {
-  let stack: PlatformStack;
-  let nats: NatsConnection;
-  const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
-
-  beforeAll(async () => {
-    stack = await startStack({ gateways: 1, workers: 0, env: { ...GATEWAY_ENV, RECONCILE_ENABLED: 'false', ...WORKER_ENV } });
-    nats = await connect({ servers: 'nats://127.0.0.1:4222' });
-  });
-
-  afterAll(async () => {
-    await nats?.close();
-    await stack?.stop();
-  });
-
-  it('leaves a stale job whose command waits in the stream alone, and re-drives it at once when its message is gone', async () => {
-    const user = await linkedUser(stack.sim, stack.gateway, { historyDays: 30 });
+  it('leaves a stale job whose command waits in the stream alone, and re-drives it at once when its message is gone (request path only)', async () => {
+    // The reconciler's passes off (a replica of its own, the reconciling one stopped), no worker: only the request can re-drive.
+    for (const worker of stack.workers.splice(0)) await worker.process.stop('SIGKILL');
+    const gateway = await stack.startGateway({ RECONCILE_ENABLED: 'false' });
+    await stack.gateways[0].process.stop('SIGTERM');
+    const user = await linkedUser(stack.sim, gateway, { historyDays: 30 });
     const body = { types: ['workouts'], ...RANGE };
-    const first = await stack.gateway.post('/v1/sync', body, { token: user.token });
+    const first = await gateway.post('/v1/sync', body, { token: user.token });
     expect(first.status).toBe(202);
     const id = first.body.id as string;
     await eventually(async () => (await query(`SELECT published_at FROM outbox WHERE msg_id = $1`, [id]))[0]?.published_at !== null, 15_000, 'the relay');
     // Stale by the clock, but its command is still in the stream (no worker yet): a backlog, not a loss.
     await new Promise((resolve) => setTimeout(resolve, 3500));
-    const backlog = await stack.gateway.post('/v1/sync', body, { token: user.token });
+    const backlog = await gateway.post('/v1/sync', body, { token: user.token });
     expect(backlog.status).toBe(200);
     expect(backlog.body.id).toBe(id);
-    expect((await query(`SELECT redrive_count FROM sync_jobs WHERE id = $1`, [id]))[0].redrive_count).toBe(0);
+    expect((await row(id)).redrive_count).toBe(0);
 
     const jsm = await nats.jetstreamManager();
     await jsm.streams.purge(commandStreamName(stack.prefix));
@@ -122,8 +111,8 @@ describe('a request meeting a dead equivalent job (reconciler passes off, the re
     let again: { status: number; body: { id: string } } | undefined;
     await eventually(
       async () => {
-        again = await stack.gateway.post('/v1/sync', body, { token: user.token });
-        return (await query(`SELECT redrive_count FROM sync_jobs WHERE id = $1`, [id]))[0].redrive_count === 1;
+        again = await gateway.post('/v1/sync', body, { token: user.token });
+        return (await row(id)).redrive_count === 1;
       },
       15_000,
       'the request to re-drive the dead job',
@@ -132,8 +121,8 @@ describe('a request meeting a dead equivalent job (reconciler passes off, the re
     expect(await query(`SELECT msg_id FROM outbox WHERE payload->>'jobId' = $1 ORDER BY id`, [id])).toEqual([{ msg_id: id }, { msg_id: `${id}:1` }]);
 
     await stack.startWorker();
-    expect((await waitForJob(stack.gateway, user, id, 60_000)).status).toBe('completed');
-    expect(stack.gateway.process.logs).toContain(`job ${id} of user ${user.userId} was dead (its command lost): re-driven for an equivalent request`);
+    expect((await waitForJob(gateway, user, id, 60_000)).status).toBe('completed');
+    expect(gateway.process.logs).toContain(`job ${id} of user ${user.userId} was dead (its command lost): re-driven for an equivalent request`);
     console.log(`proved: a backlog job is not re-driven, and the dead job ${id} was re-driven by the equivalent request and completed`);
   });
 });
