@@ -142,7 +142,7 @@ const NIGHTLY_JOB_ID = `(
 /**
  * The set-based variant for the nightly run: one incremental `all` job per user with its command, in the
  * caller's transaction. A user whose job of the day exists, or who has an equivalent job active, gets none
- * (ON CONFLICT); the quota does not apply (the nightly run is ours, not the user's). Returns the new jobs.
+ * (ON CONFLICT); the quota does not apply (the nightly run is ours, not the user's). Returns how many it created.
  */
 export async function enqueueNightlySyncJobs(manager: EntityManager, enqueue: NightlyEnqueue): Promise<number> {
   const jobs: { id: string; user_id: string }[] = await manager.query(
