@@ -1,6 +1,6 @@
 import { SyncJobStatus } from '@fittrack/contracts';
 import { createTestDatabase, TestDatabase } from '@fittrack/testing';
-import { createDataSource, DeadJobRule, runMigrations, SyncJob, SyncJobStore, User } from '../src';
+import { createDataSource, DeadJobRule, dedupeKeyOf, enqueueNightlySyncJobs, runMigrations, SyncJob, SyncJobStore, User } from '../src';
 
 const RULE: DeadJobRule = { staleAfterSeconds: 60, parkedGraceSeconds: 10, commandsGoneBefore: null };
 
@@ -92,5 +92,23 @@ describe('the dead-job rule', () => {
     expect(woken.map((r) => [r.jobId, r.reason])).toEqual([[fresh, 'parked']]);
     expect((await db.dataSource.getRepository(SyncJob).findOneByOrFail({ id: fresh })).waitingSince).toBeNull();
     console.log('proved: an expired lease makes a running job re-driven; a parked job is woken only after the grace');
+  });
+
+  it('lets the nightly run re-drive a dead equivalent job instead of counting it as queued', async () => {
+    const lost = await user();
+    const alive = await user();
+    const fresh = await user();
+    const all = dedupeKeyOf({ kinds: ['activities', 'health', 'workouts'] });
+    const dead = await job(lost);
+    const live = await job(alive, { ageSeconds: 5 });
+    await db.dataSource.query(`UPDATE sync_jobs SET dedupe_key = $1, updated_at = now() - interval '10 minutes' WHERE id = $2`, [all, dead]);
+    await db.dataSource.query(`UPDATE sync_jobs SET dedupe_key = $1 WHERE id = $2`, [all, live]);
+    const outcome = await db.dataSource.transaction((manager) =>
+      enqueueNightlySyncJobs(manager, { userIds: [lost, alive, fresh], date: '2030-03-04', windowStart: new Date(), windowSeconds: 0, deadJob: RULE }),
+    );
+    expect(outcome).toEqual({ created: 1, redriven: 1 });
+    expect((await db.dataSource.getRepository(SyncJob).findOneByOrFail({ id: dead })).redriveCount).toBe(1);
+    expect((await db.dataSource.getRepository(SyncJob).findOneByOrFail({ id: live })).redriveCount).toBe(0);
+    console.log('proved: the nightly run creates a job for a user without one, and re-drives only the dead equivalent job');
   });
 });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
 import { OutboxRelay } from '../sync/outbox-relay';
+import { JobPolicy } from '../sync/job-policy';
 import { ReconcileMetrics } from '../sync/reconcile.metrics';
 import { Reconciler } from '../sync/reconciler';
 
@@ -32,6 +33,7 @@ export class NightlyRunsService implements OnModuleInit {
     private readonly relay: OutboxRelay,
     private readonly events: EventPublisher,
     private readonly reconciler: Reconciler,
+    private readonly policy: JobPolicy,
     private readonly metrics: ReconcileMetrics,
     private readonly config: GatewayConfig,
   ) {}
@@ -116,12 +118,20 @@ export class NightlyRunsService implements OnModuleInit {
   /** One job per healthy linked user, chunk by chunk, job and command in one transaction per chunk. */
   private async enqueueHealthy(date: string, now: Date): Promise<{ enqueued: number; existing: number }> {
     const healthy = await this.store.healthyUserIds(this.dataSource.manager, now);
+    const deadJob = this.policy.deadJob();
     let enqueued = 0;
+    let redriven = 0;
     for (let start = 0; start < healthy.length; start += CHUNK) {
       const userIds = healthy.slice(start, start + CHUNK);
-      enqueued += await this.dataSource.transaction((manager) =>
-        enqueueNightlySyncJobs(manager, { userIds, date, windowStart: now, windowSeconds: this.config.NIGHTLY_WINDOW_SECONDS }),
+      const chunk = await this.dataSource.transaction((manager) =>
+        enqueueNightlySyncJobs(manager, { userIds, date, windowStart: now, windowSeconds: this.config.NIGHTLY_WINDOW_SECONDS, deadJob }),
       );
+      enqueued += chunk.created;
+      redriven += chunk.redriven;
+    }
+    if (redriven > 0) {
+      this.metrics.redriven('nightly', redriven);
+      this.logger.log(`nightly run ${date}: re-drove ${redriven} users' equivalent jobs that were dead`);
     }
     return { enqueued, existing: healthy.length - enqueued };
   }

@@ -18,7 +18,7 @@ export class ReconcileMetrics {
     });
     this.redrives = new Counter({
       name: 'reconciler_redrives_total',
-      help: 'Commands published again, by why the job was dead (pending, running, parked, request, nightly_takeover)',
+      help: 'Commands published again, by why the job was dead (pending, running, parked, request, nightly, nightly_takeover)',
       labelNames: ['reason'],
       registers,
     });

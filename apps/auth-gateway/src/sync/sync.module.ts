@@ -16,6 +16,6 @@ import { SyncJobsService } from './sync-jobs.service';
   imports: [TokensModule],
   controllers: [SyncController, SyncRpc],
   providers: [SyncJobsService, SyncJobStore, OutboxRelay, JobWatcher, CommandStreamWatch, JobPolicy, ReconcileMetrics, Reconciler],
-  exports: [SyncJobsService, OutboxRelay, Reconciler, ReconcileMetrics],
+  exports: [SyncJobsService, OutboxRelay, Reconciler, ReconcileMetrics, JobPolicy],
 })
 export class SyncModule {}

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { OutboxMessage } from '../entities/outbox-message.entity';
 import { SyncJob } from '../entities/sync-job.entity';
 import { deadJobCondition, DeadJobRule } from './dead-job-rule';
-import { redriveSyncJob } from './redrive-sync-job';
+import { redriveSyncJob, redriveSyncJobs } from './redrive-sync-job';
 import { SyncJobQuotaError } from './sync-job-quota.error';
 
 /**
@@ -122,6 +122,14 @@ export interface NightlyEnqueue {
   /** Not-before times are this instant plus each user's place in the window. */
   windowStart: Date;
   windowSeconds: number;
+  /** A user's equivalent active job that is dead by this rule is re-driven instead (as a request would). */
+  deadJob: DeadJobRule;
+}
+
+export interface NightlyEnqueued {
+  created: number;
+  /** Users whose equivalent active job was dead, and was published again. */
+  redriven: number;
 }
 
 const NIGHTLY_KINDS = [...SYNC_KINDS];
@@ -142,9 +150,10 @@ const NIGHTLY_JOB_ID = `(
 /**
  * The set-based variant for the nightly run: one incremental `all` job per user with its command, in the
  * caller's transaction. A user whose job of the day exists, or who has an equivalent job active, gets none
- * (ON CONFLICT); the quota does not apply (the nightly run is ours, not the user's). Returns how many it created.
+ * (ON CONFLICT); the quota does not apply (the nightly run is ours, not the user's). An equivalent active job
+ * that is dead by the rule is re-driven, as for a single request, so the night does not count a lost job as queued.
  */
-export async function enqueueNightlySyncJobs(manager: EntityManager, enqueue: NightlyEnqueue): Promise<number> {
+export async function enqueueNightlySyncJobs(manager: EntityManager, enqueue: NightlyEnqueue): Promise<NightlyEnqueued> {
   const jobs: { id: string; user_id: string }[] = await manager.query(
     `INSERT INTO sync_jobs (id, user_id, status, sync_type, kinds, by_kind, trigger, dedupe_key, not_before)
      SELECT ${NIGHTLY_JOB_ID}, g.user_id, 'pending', 'all', $3, $4::jsonb, 'nightly', $6,
@@ -161,5 +170,14 @@ export async function enqueueNightlySyncJobs(manager: EntityManager, enqueue: Ni
       [CommandSubject.SyncRun, jobs.map((j) => j.id), jobs.map((j) => j.user_id)],
     );
   }
-  return jobs.length;
+  const params: unknown[] = [enqueue.userIds, NIGHTLY_DEDUPE_KEY];
+  const dead: { id: string }[] = await manager.query(
+    `SELECT j.id FROM sync_jobs j WHERE j.user_id = ANY($1::uuid[]) AND j.dedupe_key = $2 AND ${deadJobCondition('j', enqueue.deadJob, params)}`,
+    params,
+  );
+  const redriven = await redriveSyncJobs(
+    manager,
+    dead.map((row) => row.id),
+  );
+  return { created: jobs.length, redriven: redriven.length };
 }
