@@ -2,7 +2,8 @@ import {
   acquireLease,
   countFurtherAttempt,
   createDataSource,
-  enqueueSyncJob,
+  createSyncJob,
+  CreationPolicy,
   Lease,
   moveCursor,
   runMigrations,
@@ -15,6 +16,9 @@ import { createTestDatabase, TestDatabase } from '@fittrack/testing';
 import { FencedWriter } from '../src/sync/fenced-writer';
 import { JobContext } from '../src/sync/job-context';
 import { JobStopped } from '../src/sync/sync.errors';
+
+/** Test setup writes jobs directly: no quota, and nothing counts as dead. */
+const POLICY: CreationPolicy = { maxOpenJobs: 1000, deadJob: { staleAfterSeconds: 86_400, parkedGraceSeconds: 86_400, commandsGoneBefore: null } };
 
 /** One activity row: enough to see whether a stale worker's data write lands. */
 const ACTIVITY: UpsertSpec<{ userId: string; id: number; name: string }> = {
@@ -46,7 +50,7 @@ describe('the lease fences every write of a job', () => {
   /** A fresh user with one pending job, whose lease `stale` held first and `current` then took over. */
   async function takenOver(): Promise<{ job: SyncJob; stale: Lease; current: Lease }> {
     userId = (await db.dataSource.getRepository(User).save({ garminProfileId: Math.floor(Math.random() * 1e9), displayName: 'runner' })).id;
-    const { job } = await db.dataSource.transaction((tx) => enqueueSyncJob(tx, { userId, kinds: ['activities'], trigger: 'manual' }));
+    const { job } = await db.dataSource.transaction((tx) => createSyncJob(tx, { userId, kinds: ['activities'], trigger: 'manual' }, POLICY));
     const stale = (await acquireLease(manager(), userId, job.id, 'worker-stale', 60_000))!;
     // The stale worker stops renewing (paused, or cut off from the database) and its lease runs out ...
     await query(`UPDATE sync_leases SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [userId]);
@@ -114,7 +118,7 @@ describe('the lease fences every write of a job', () => {
 
   it('makes a takeover wait for a fenced write under way, which then lands whole', async () => {
     userId = (await db.dataSource.getRepository(User).save({ garminProfileId: Math.floor(Math.random() * 1e9), displayName: 'runner' })).id;
-    const { job } = await db.dataSource.transaction((tx) => enqueueSyncJob(tx, { userId, kinds: ['activities'], trigger: 'manual' }));
+    const { job } = await db.dataSource.transaction((tx) => createSyncJob(tx, { userId, kinds: ['activities'], trigger: 'manual' }, POLICY));
     const first = (await acquireLease(manager(), userId, job.id, 'worker-first', 60_000))!;
     await query(`UPDATE sync_leases SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [userId]);
     const order: string[] = [];

@@ -1,7 +1,10 @@
-import { enqueueSyncJob } from '@fittrack/persistence';
+import { createSyncJob, CreationPolicy } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually, LinkedUser, linkedUser, startStack } from './support/stack';
+
+/** Test setup writes jobs directly: no quota, and nothing counts as dead. */
+const POLICY: CreationPolicy = { maxOpenJobs: 1000, deadJob: { staleAfterSeconds: 86_400, parkedGraceSeconds: 86_400, commandsGoneBefore: null } };
 
 jest.setTimeout(300_000);
 
@@ -51,7 +54,7 @@ describe('jobs waiting for their user’s lease', () => {
 
   it('costs no round trips per waiting job, and each runs in turn once the lease is free', async () => {
     // A job of the user's holds the lease, as a stalled worker would for a minute.
-    const holder = await stack.database.dataSource.transaction((tx) => enqueueSyncJob(tx, { userId: user.userId, kinds: ['workouts'], trigger: 'manual', from: '2026-01-01', to: '2026-01-01' }));
+    const holder = await stack.database.dataSource.transaction((tx) => createSyncJob(tx, { userId: user.userId, kinds: ['workouts'], trigger: 'manual', from: '2026-01-01', to: '2026-01-01' }, POLICY));
     await query(`INSERT INTO sync_leases (user_id, job_id, holder, fence, expires_at) VALUES ($1, $2, 'stalled-worker', 1, now() + interval '10 minutes')`, [user.userId, holder.job.id]);
     await eventually(async () => (await query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n === 0, 20_000, 'the first command to go out');
     const idle = await perMinute();
@@ -59,7 +62,7 @@ describe('jobs waiting for their user’s lease', () => {
     const ids: string[] = [];
     for (let i = 0; i < WAITING; i++) {
       const day = new Date(Date.UTC(2026, 1, 1) + i * 86_400_000).toISOString().slice(0, 10);
-      const { job } = await stack.database.dataSource.transaction((tx) => enqueueSyncJob(tx, { userId: user.userId, kinds: ['workouts'], trigger: 'manual', from: day, to: day }));
+      const { job } = await stack.database.dataSource.transaction((tx) => createSyncJob(tx, { userId: user.userId, kinds: ['workouts'], trigger: 'manual', from: day, to: day }, POLICY));
       ids.push(job.id);
     }
     await eventually(

@@ -147,6 +147,30 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(0, 24 * 3650)
   SESSION_REFRESH_HORIZON_HOURS = 72;
 
+  /** Open (pending or running) jobs one user may have; asking for another one past it gets 429. The nightly run is exempt. */
+  @IntSetting(1, 10_000)
+  SYNC_MAX_OPEN_JOBS_PER_USER = 10;
+
+  /** Run the reconciler on this replica (one pass at a time across the cluster, whichever replica holds the lock). */
+  @BooleanSetting()
+  RECONCILE_ENABLED = true;
+
+  /** How often the reconciler looks for jobs and nightly runs whose command or replica was lost. */
+  @IntSetting(1, 3600)
+  RECONCILE_INTERVAL_SECONDS = 30;
+
+  /** A pending or running job untouched this long, whose user holds no live lease and whose command is gone, is re-driven. */
+  @IntSetting(1, 24 * 3600)
+  RECONCILE_STALE_AFTER_SECONDS = 120;
+
+  /** A parked job whose user holds no live lease (the job it waited for ended without waking it) is woken after this long. */
+  @IntSetting(1, 3600)
+  RECONCILE_PARKED_GRACE_SECONDS = 15;
+
+  /** A nightly run's claim lasts this long and is renewed while it runs; an unfinished run past it is taken over. */
+  @IntSetting(2, 3600)
+  NIGHTLY_CLAIM_SECONDS = 60;
+
   /** Benchmarks only: GET /__bench/jobs/:id, a bare read of a job row with no auth (see npm run bench:gateway). Never in production. */
   @BooleanSetting()
   BENCH_BARE_ROUTE = false;

@@ -14,7 +14,8 @@ const BATCH = 500;
  * sent. Several relays (replicas) can run: rows are claimed with SKIP LOCKED,
  * and a double publish is dropped by JetStream's duplicate window. `kick()`
  * after a commit publishes at once; the poll catches everything else (a
- * crash, NATS being down for a while).
+ * crash, NATS being down for a while). A failed drain ensures the stream again
+ * before the next one, so a deleted stream is re-created by the next publish.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -53,7 +54,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.logger.warn(`outbox relay: ${String(error)}; retrying`))
+      .catch((error: unknown) => {
+        // The stream may be gone (deleted, a lost JetStream store: publishes answer 503): ensure it again first.
+        this.streamReady = false;
+        this.logger.warn(`outbox relay: ${String(error)}; retrying`);
+      })
       .finally(() => {
         this.running = undefined;
         if (this.again) {

@@ -38,6 +38,7 @@ export class SyncController {
   @ApiAcceptedResponse({ type: SyncJobDto, description: 'a new job' })
   @ApiOkResponse({ type: SyncJobDto, description: 'the equivalent job already pending or running' })
   @ApiConflictResponse({ description: 'no Garmin account linked, or its session needs a new sign-in' })
+  @ApiTooManyRequestsResponse({ description: 'SYNC_TOO_MANY_OPEN_JOBS: the caller already has SYNC_MAX_OPEN_JOBS_PER_USER jobs pending or running' })
   async start(@CurrentCaller() caller: Caller, @Body() body: SyncRequestBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncJobView> {
     const { job, created } = await this.jobs.start(caller.userId, body, { trigger: 'manual', sessionId: caller.sessionId });
     if (!created) void reply.status(200);

@@ -20,6 +20,8 @@ import { SessionKeeper } from './session-keeper';
 import { SyncMetrics } from './sync.metrics';
 
 const FETCH_EXPIRES_MS = 2000;
+/** How often an idle lane checks that its consumer still exists (a deleted consumer makes pulls empty, not errors). */
+const CONSUMER_CHECK_MS = 5000;
 
 /**
  * The shared durable pull consumer: SYNC_CONCURRENCY lanes per process, each
@@ -63,16 +65,41 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all(this.lanes);
   }
 
+  /**
+   * One pull loop. The stream or its consumer can vanish under a running worker (deleted by an operator, a
+   * lost JetStream store): a failed pull, or a consumer found missing while pulls come back empty (a deleted
+   * consumer alone makes no error), re-ensures both (the same idempotent calls as at boot) and pulls again.
+   * What was in the lost stream is published again by the gateway's reconciler.
+   */
   private async lane(lane: string, name: string, handle: (message: JsMsg) => Promise<void>): Promise<void> {
-    const consumer = await this.nats.jetstream().consumers.get(commandStreamName(this.namer.prefix), name);
+    const stream = commandStreamName(this.namer.prefix);
+    const subject = name === SESSION_CONSUMER ? CommandSubject.SessionRefresh : CommandSubject.SyncRun;
+    const ensure = async () => {
+      // The gateway re-creates a lost stream (a worker may only create it on an open development server).
+      await this.commandStream.awaitCreated();
+      const jsm = await this.nats.jetstreamManager();
+      await ensureCommandConsumer(jsm, this.namer.prefix, name, subject, { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 });
+      return this.nats.jetstream().consumers.get(stream, name);
+    };
+    let consumer = await this.nats.jetstream().consumers.get(stream, name);
+    let lastCheck = Date.now();
     while (!this.stopping) {
       let message: JsMsg | null = null;
       try {
         message = await consumer.next({ expires: FETCH_EXPIRES_MS });
+        if (!message && Date.now() - lastCheck > CONSUMER_CHECK_MS) {
+          lastCheck = Date.now();
+          await consumer.info(false);
+        }
       } catch (error) {
         if (this.stopping) break;
-        this.logger.warn(`lane ${lane}: pulling failed (${String(error)}); retrying`);
+        this.logger.warn(`lane ${lane}: pulling failed (${String(error)}); ensuring stream ${stream} and consumer ${name}, then pulling again`);
         await sleep(1000);
+        try {
+          consumer = await ensure();
+        } catch (again) {
+          this.logger.warn(`lane ${lane}: could not ensure the stream and consumer (${String(again)}); retrying`);
+        }
         continue;
       }
       if (!message) continue;

@@ -1,5 +1,5 @@
-import { CommandSubject, SyncRunCommand } from '@fittrack/contracts';
 import { EntityManager } from 'typeorm';
+import { redriveSyncJob } from './redrive-sync-job';
 
 /**
  * Jobs that wait for their user's lease without costing anything while they
@@ -18,28 +18,6 @@ export async function parkSyncJob(manager: EntityManager, jobId: string): Promis
   return affected === 1;
 }
 
-/**
- * Publishes a job's command again (inside the caller's transaction): the job stops waiting, its re-drive count
- * goes up, and the outbox gets a command whose Nats-Msg-Id (`<jobId>:<count>`) JetStream's duplicate window
- * has not seen. False when the job is no longer pending or running.
- */
-export async function redriveSyncJob(manager: EntityManager, jobId: string): Promise<boolean> {
-  const [[job]]: [{ user_id: string; redrive_count: number }[], number] = await manager.query(
-    `UPDATE sync_jobs SET waiting_since = NULL, redrive_count = redrive_count + 1
-      WHERE id = $1 AND status IN ('pending', 'running')
-      RETURNING user_id, redrive_count`,
-    [jobId],
-  );
-  if (!job) return false;
-  const command: SyncRunCommand = { jobId, userId: job.user_id };
-  await manager.query(`INSERT INTO outbox (subject, msg_id, payload) VALUES ($1, $2, $3)`, [
-    CommandSubject.SyncRun,
-    `${jobId}:${job.redrive_count}`,
-    command,
-  ]);
-  return true;
-}
-
 /** Wakes the user's oldest parked job, if any (one transaction); its id, or undefined. */
 export async function wakeNextWaitingJob(manager: EntityManager, userId: string): Promise<string | undefined> {
   return manager.transaction(async (tx) => {
@@ -50,6 +28,6 @@ export async function wakeNextWaitingJob(manager: EntityManager, userId: string)
       [userId],
     );
     if (!next) return undefined;
-    return (await redriveSyncJob(tx, next.id)) ? next.id : undefined;
+    return (await redriveSyncJob(tx, next.id))?.jobId;
   });
 }
