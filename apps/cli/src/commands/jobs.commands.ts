@@ -1,22 +1,12 @@
+import type { SyncJobView } from '@fittrack/contracts';
 import { SingleBar } from 'cli-progress';
 import { EventSource } from 'eventsource';
 import { ApiClient } from '../api-client';
 import { CliError } from '../cli-error';
 import { Terminal } from '../terminal';
 
-export interface JobView {
-  id: string;
-  status: string;
-  kinds: string[];
-  progress: number;
-  processedItems: number;
-  totalItems: number | null;
-  currentKind: string | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** The job as the API answers it: the one job view of the contracts. */
+export type JobView = SyncJobView;
 
 const TERMINAL = ['completed', 'failed', 'cancelled'];
 
