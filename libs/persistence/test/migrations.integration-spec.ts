@@ -9,6 +9,7 @@ const MIGRATION_NAMES = [
   'SignInCooldowns1764400000000',
   'SyncJobSessions1764500000000',
   'SyncJobWaiting1764600000000',
+  'GarminRefreshClaims1764700000000',
 ];
 
 const OUR_TABLES = [

@@ -26,6 +26,7 @@ import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kinds/kind-syncer
 import { upsertUnique } from './kinds/last-by-key';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionHandle, SessionKeeper } from './session-keeper';
+import { LinkHealth } from './session/link-health';
 import { JobStopped, NeedsLogin } from './sync.errors';
 import { SyncMetrics } from './sync.metrics';
 import { UpstreamBudget } from './upstream-budget';
@@ -66,6 +67,7 @@ export class JobRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionKeeper,
+    private readonly linkHealth: LinkHealth,
     private readonly events: EventPublisher,
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
@@ -124,6 +126,7 @@ export class JobRunner {
       await ctx.flush();
       if (ctx.stopReason) throw ctx.stopReason;
       await this.finish(ctx.job, null, ctx.totals);
+      await this.linkHealth.recovered(ctx.userId);
       this.metrics.ended('completed', (Date.now() - startedAt) / 1000);
       return { ack: true };
     } catch (error) {
@@ -241,6 +244,7 @@ export class JobRunner {
     const retryInMs = isThrottled(error)
       ? Math.min(THROTTLED_RETRY_MAX_MS, this.config.GARMIN_THROTTLE_BACKOFF_SECONDS * 1000 * 2 ** (ctx.job.attemptCount - 1))
       : Math.min(60_000, 1000 * 2 ** ctx.job.attemptCount);
+    if (isThrottled(error)) await this.linkHealth.throttled(ctx.userId, new Date(Date.now() + retryInMs));
     this.logger.warn(`job ${ctx.job.id} attempt ${ctx.job.attemptCount} failed, will retry in ${Math.round(retryInMs / 1000)} s: ${detail}`);
     return { retryInMs };
   }

@@ -5,6 +5,7 @@ import { NightlyRuns1764300000000 } from './1764300000000-nightly-runs';
 import { SignInCooldowns1764400000000 } from './1764400000000-sign-in-cooldowns';
 import { SyncJobSessions1764500000000 } from './1764500000000-sync-job-sessions';
 import { SyncJobWaiting1764600000000 } from './1764600000000-sync-job-waiting';
+import { GarminRefreshClaims1764700000000 } from './1764700000000-garmin-refresh-claims';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SignInCooldowns1764400000000,
   SyncJobSessions1764500000000,
   SyncJobWaiting1764600000000,
+  GarminRefreshClaims1764700000000,
 ];
