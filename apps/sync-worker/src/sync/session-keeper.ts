@@ -239,7 +239,7 @@ export class SessionKeeper implements OnApplicationShutdown {
       this.logger.warn(`user ${userId}: could not store the refreshed Garmin session (kept in memory, retrying): ${String(error)}`);
       return 'failed';
     }
-    if (!stored) {
+    if (!stored && !(await this.isStored(userId, session))) {
       this.unsaved.delete(userId);
       this.logger.warn(`user ${userId}: dropped a refreshed Garmin session: the stored one moved on past version ${seenVersion} meanwhile`);
       return 'superseded';
@@ -248,6 +248,12 @@ export class SessionKeeper implements OnApplicationShutdown {
     if (pending.session === session) this.unsaved.delete(userId);
     else pending.seenVersion = seenVersion + 1;
     return this.unsaved.has(userId) ? 'failed' : 'stored';
+  }
+
+  /** Whether the stored session is this one: an earlier write-back landed although its answer was lost. */
+  private async isStored(userId: string, session: GarminSession): Promise<boolean> {
+    const state = await this.links.find(this.dataSource.manager, userId).catch(() => null);
+    return !!state && this.links.open<GarminSession>(state).oauth2.access_token === session.oauth2.access_token;
   }
 
   /** Retries the user's write-back (backoff) until it lands or is superseded; one writer per user. */
