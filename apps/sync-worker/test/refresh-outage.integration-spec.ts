@@ -18,7 +18,6 @@ describe('a rotated Garmin refresh token survives PostgreSQL going away between 
   let stack: PlatformStack;
   let proxy: TcpProxy;
   let worker: AppProcess;
-  const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
   const links = new GarminLinkStore(new SecretCipher(parseKeyring(KEYRING)));
 
   const stored = async (user: LinkedUser) => {
