@@ -91,6 +91,6 @@ console.log(`Workouts: ${workouts.rows[0].n}`);
 step('Where to look next');
 console.log(`  API docs         ${gateway}/docs
   Your jobs        npx garmin-sync jobs list   (credentials of this demo: ${env.XDG_CONFIG_HOME})
-  Metrics          ${gateway}/metrics and the workers' /metrics
+  Metrics          http://127.0.0.1:9464/metrics (the gateway), :9465 and :9466 (the workers), as npm start serves them
   The data         psql ${databaseUrl}  (tables activities, activity_files, daily_health, workouts)
   Everything else  README.md`);

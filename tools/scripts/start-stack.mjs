@@ -18,6 +18,10 @@ const natsUrl = env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const gatewayPort = env.GATEWAY_PORT ?? '3000';
 const workerPort = env.WORKER_PORT ?? '3001';
 const simulatorPort = env.SIM_PORT ?? '4010';
+// Each app's admin listener (/metrics) needs a port of its own on one machine: the gateway's, then one per worker.
+// METRICS_PORT=0 turns them all off.
+const metricsPort = Number(env.METRICS_PORT ?? 9464);
+const metricsPortOf = (index) => String(metricsPort === 0 ? 0 : metricsPort + index);
 // The simulator plays Garmin unless the configuration names another Garmin.
 const useSimulator = !env.GARMIN_SSO_URL || /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(env.GARMIN_SSO_URL);
 
@@ -58,10 +62,10 @@ run('node', ['dist/tools/migrate/main.js', 'up'], { DATABASE_URL: databaseUrl })
 
 const services = [
   ...(useSimulator ? [{ name: 'garmin-sim', entry: 'dist/apps/garmin-sim/main.js', port: simulatorPort, ready: '/__sim/accounts' }] : []),
-  { name: 'auth-gateway', entry: 'dist/apps/auth-gateway/main.js', port: gatewayPort },
+  { name: 'auth-gateway', entry: 'dist/apps/auth-gateway/main.js', port: gatewayPort, metricsPort: metricsPortOf(0) },
   // Two workers on the one JetStream consumer: scaling out is starting more of them.
-  { name: 'sync-worker-1', entry: 'dist/apps/sync-worker/main.js', port: workerPort },
-  { name: 'sync-worker-2', entry: 'dist/apps/sync-worker/main.js', port: String(Number(workerPort) + 1) },
+  { name: 'sync-worker-1', entry: 'dist/apps/sync-worker/main.js', port: workerPort, metricsPort: metricsPortOf(1) },
+  { name: 'sync-worker-2', entry: 'dist/apps/sync-worker/main.js', port: String(Number(workerPort) + 1), metricsPort: metricsPortOf(2) },
 ];
 const children = new Map();
 let stopping = false;
@@ -89,7 +93,7 @@ async function stopAll(code) {
 
 for (const service of services) {
   const child = spawn(process.execPath, [service.entry], {
-    env: { ...env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, PORT: service.port },
+    env: { ...env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, PORT: service.port, ...(service.metricsPort && { METRICS_PORT: service.metricsPort }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   prefixLines(service.name, child.stdout, process.stdout);
@@ -126,6 +130,7 @@ FitTrack Garmin Sync is running:${useSimulator ? `
                 mfa@fittrack.test / mfa-password (MFA codes: /__sim/mfa/<email>)` : ''}
   auth-gateway  http://127.0.0.1:${gatewayPort}   (API docs: /docs, health: /health/ready)
   sync-worker   http://127.0.0.1:${workerPort} and :${Number(workerPort) + 1}   (two replicas; health: /health/ready)
+  metrics       ${metricsPort === 0 ? 'off (METRICS_PORT=0)' : `http://127.0.0.1:${metricsPortOf(0)}/metrics (gateway), :${metricsPortOf(1)} and :${metricsPortOf(2)} (workers)`}
   PostgreSQL    ${address(databaseUrl).host}:${address(databaseUrl).port}   NATS ${address(natsUrl).host}:${address(natsUrl).port}
 In another terminal: npx garmin-sync login mfa@fittrack.test, then npx garmin-sync sync --watch
 Press Ctrl-C to stop.`);

@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
     bodyLimit: config.HTTP_BODY_LIMIT,
     configure: (app) => {
       connectRpcServer(app, rpcServerOptions(SERVICE_NAME, config));
-      if (config.DOCS_ENABLED) serveApiDocs(app);
+      if (config.docsEnabled) serveApiDocs(app);
       if (config.BENCH_BARE_ROUTE && config.NODE_ENV !== 'production') registerBareJobRoute(app);
     },
   });

@@ -21,13 +21,13 @@ describe('auth-gateway process', () => {
     const proxy = await new TcpProxy(target.hostname, Number(target.port)).start();
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    const port = await freePort();
+    const [port, metricsPort] = [await freePort(), await freePort()];
     const gateway = await new ServiceProcess({
       entry: ENTRY,
-      env: { DATABASE_URL: viaProxy.toString(), NATS_URL, PORT: String(port), LOG_LEVEL: 'warn' },
+      env: { DATABASE_URL: viaProxy.toString(), NATS_URL, PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn' },
       readyUrl: `http://127.0.0.1:${port}/health/ready`,
     }).start();
-    return { proxy, gateway, baseUrl: `http://127.0.0.1:${port}` };
+    return { proxy, gateway, baseUrl: `http://127.0.0.1:${port}`, adminUrl: `http://127.0.0.1:${metricsPort}` };
   }
 
   it('is ready with PostgreSQL and NATS, answers 503 when PostgreSQL goes away, and drains on SIGTERM', async () => {
@@ -51,14 +51,14 @@ describe('auth-gateway process', () => {
   });
 
   it('answers unknown routes and malformed bodies with a 4xx, never a 500', async () => {
-    const { proxy, gateway, baseUrl } = await startBehindProxy();
+    const { proxy, gateway, baseUrl, adminUrl } = await startBehindProxy();
     try {
       expect((await fetch(`${baseUrl}/nope`)).status).toBe(404);
       const bad = await fetch(`${baseUrl}/health/live`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
       expect(bad.status).toBeGreaterThanOrEqual(400);
       expect(bad.status).toBeLessThan(500);
 
-      const metrics = await fetch(`${baseUrl}/metrics`);
+      const metrics = await fetch(`${adminUrl}/metrics`);
       expect(metrics.headers.get('content-type')).toContain('text/plain');
       const text = await metrics.text();
       expect(text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);

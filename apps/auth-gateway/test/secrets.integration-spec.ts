@@ -36,16 +36,21 @@ describe('secrets stay secret: logs and a pg_dump after a full MFA sign-in, a re
     expect(refreshed.status).toBe(200);
     expect((await b.get('/v1/auth/me', { token: refreshed.body.accessToken })).status).toBe(200);
 
-    // A sync, during which the worker's access token expires and is refreshed.
+    // A sync, for which the worker's Garmin access token must be refreshed.
+    const refreshes = async () => ((await stack.sim.stats()).byRoute['/di-oauth2-service/oauth/token'] ?? 0) as number;
+    const refreshesBefore = await refreshes();
+    // Garmin's access token is expired before the sync starts: the worker must refresh it to do anything.
+    await stack.sim.admin(`/accounts/${account.email}/expire-bearers`);
     const sync = await a.post('/v1/sync', { types: ['workouts', 'health'], from: '2026-05-01', to: '2026-05-05' }, { token: refreshed.body.accessToken });
     expect(sync.status).toBe(202);
-    await stack.sim.admin(`/accounts/${account.email}/expire-bearers`);
-    for (let i = 0; i < 300; i++) {
-      const job = await a.get(`/v1/sync/jobs/${sync.body.id}`, { token: refreshed.body.accessToken });
-      if (job.body.status === 'completed') break;
-      expect(['pending', 'running']).toContain(job.body.status);
+    let job = await a.get(`/v1/sync/jobs/${sync.body.id}`, { token: refreshed.body.accessToken });
+    for (let i = 0; i < 600 && ['pending', 'running'].includes(job.body.status); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
+      job = await a.get(`/v1/sync/jobs/${sync.body.id}`, { token: refreshed.body.accessToken });
     }
+    // The sync really ran to its end, and the worker really refreshed the Garmin session on the way.
+    expect(job.body.status).toBe('completed');
+    expect(await refreshes()).toBeGreaterThan(refreshesBefore);
     expect(stack.workers[0].process.logs).toContain('sync-worker');
 
     // What Garmin handed over, read back the only way there is: decrypting with the key.

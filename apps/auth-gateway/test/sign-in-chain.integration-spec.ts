@@ -106,7 +106,7 @@ describe('signing in to today’s Garmin through the strategy chain (two gateway
     const all = await requestLog(stack.sim);
     expect(all.length).toBeGreaterThan(0);
     expect(all.filter((r) => r.clientId === 'GCM_ANDROID_DARK')).toEqual([]);
-    const text = await (await fetch(`${a().url}/metrics`)).text();
+    const text = await a().metrics();
     expect(text).toMatch(/garmin_sign_ins_via_total\{via="mobile-impit"\} [1-9]/);
   });
 

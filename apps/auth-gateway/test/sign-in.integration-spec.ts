@@ -188,7 +188,7 @@ describe('linking a Garmin account (two gateway processes, real PostgreSQL and s
   });
 
   it('counts sign-ins by outcome at /metrics', async () => {
-    const text = await (await fetch(`${a().url}/metrics`)).text();
+    const text = await a().metrics();
     expect(text).toMatch(/garmin_sign_ins_total\{step="password",outcome="signed_in"\} \d+/);
     expect(text).toMatch(/garmin_sign_ins_total\{step="password",outcome="mfa_required"\} \d+/);
     expect(text).toMatch(/garmin_sign_ins_total\{step="password",outcome="invalid_credentials"\} \d+/);

@@ -9,7 +9,8 @@ describe('API tokens and sessions (two gateway processes)', () => {
   let b: Gateway;
 
   beforeAll(async () => {
-    stack = await GatewayStack.start({ gateways: 2 });
+    // Both replicas try the retention sweep every second (one at a time sweeps), with the default retention ages.
+    stack = await GatewayStack.start({ gateways: 2, env: { RETENTION_SWEEP_INTERVAL_SECONDS: '1' } });
     [a, b] = stack.gateways;
   });
 
@@ -87,6 +88,30 @@ describe('API tokens and sessions (two gateway processes)', () => {
     expect(refreshed.status).toBe(200);
     await stack.database.dataSource.query(`UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
     expect((await a.post('/v1/auth/refresh', { refreshToken: refreshed.body.refreshToken })).status).toBe(401);
+  });
+
+  it('sweeps a session ended 31 days ago by itself, and keeps a live one with the rotated hash that still protects it', async () => {
+    const ended = await signIn();
+    expect((await a.post('/v1/auth/logout', undefined, { token: ended.accessToken })).status).toBe(204);
+    await stack.database.dataSource.query(`UPDATE user_sessions SET revoked_at = now() - interval '31 days' WHERE user_id = $1`, [ended.user.id]);
+    const live = await signIn();
+    const rotated = await a.post('/v1/auth/refresh', { refreshToken: live.refreshToken });
+    expect(rotated.status).toBe(200);
+    // Rotated 36 days ago: its token could have been valid (30-day life) until 6 days ago, and is kept 7 days past that.
+    await stack.database.dataSource.query(
+      `UPDATE rotated_refresh_tokens r SET rotated_at = now() - interval '36 days' FROM user_sessions s WHERE s.id = r.session_id AND s.user_id = $1`,
+      [live.user.id],
+    );
+    const sessionsOf = async (userId: string) => Number((await stack.database.dataSource.query(`SELECT count(*) AS n FROM user_sessions WHERE user_id = $1`, [userId]))[0].n);
+    for (const deadline = Date.now() + 45_000; (await sessionsOf(ended.user.id)) > 0; ) {
+      if (Date.now() > deadline) throw new Error('the retention sweep never deleted the ended session');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await sessionsOf(live.user.id)).toBe(1);
+    const reuse = await b.post('/v1/auth/refresh', { refreshToken: live.refreshToken });
+    expect(reuse.body.code).toBe('TOKEN_REFRESH_REUSED');
+    expect((await a.get('/v1/auth/me', { token: rotated.body.accessToken })).status).toBe(401);
+    console.log('proved: the gateway sweeps an old ended session on its own, and a rotated hash still inside its protection keeps revoking on reuse');
   });
 
   it('logs out: the session’s access and refresh tokens stop working everywhere', async () => {

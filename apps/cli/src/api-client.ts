@@ -1,5 +1,6 @@
 import { CliError } from './cli-error';
 import { Credentials, CredentialsFile } from './credentials';
+import { CredentialsLock } from './credentials-lock';
 
 export interface ApiAnswer<T> {
   status: number;
@@ -12,17 +13,25 @@ interface ErrorBody {
   attemptsLeft?: number;
 }
 
+/** A refresh that hangs this long is given up, so it cannot hold the credentials lock (and its waiters) for ever. */
+const REFRESH_TIMEOUT_MS = 30_000;
+
 /** The gateway's HTTP API as the CLI uses it: the stored tokens, refreshed (and stored) when the access token expires. */
 export class ApiClient {
+  private readonly lock: CredentialsLock;
+
   constructor(
     readonly gateway: string,
     private readonly file: CredentialsFile,
-  ) {}
+  ) {
+    this.lock = new CredentialsLock(`${file.path}.lock`);
+  }
 
-  async call<T>(method: string, path: string, body?: unknown, token?: string): Promise<ApiAnswer<T>> {
+  async call<T>(method: string, path: string, body?: unknown, token?: string, timeoutMs?: number): Promise<ApiAnswer<T>> {
     let response: Response;
     try {
       response = await fetch(`${this.gateway}${path}`, {
+        signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
         method,
         headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }), 'user-agent': 'garmin-sync-cli' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -53,20 +62,41 @@ export class ApiClient {
     return (credentials.accessExpiresAt - 30_000 < Date.now() ? await this.refresh(credentials) : credentials).accessToken;
   }
 
+  /** Deletes the credentials under the lock, so a refresh finishing at that moment cannot write them back. */
+  async forgetCredentials(): Promise<void> {
+    await this.lock.hold(async () => this.file.remove());
+  }
+
   signedIn(): Credentials {
     const credentials = this.file.read();
     if (!credentials) throw CliError.notSignedIn();
     return credentials;
   }
 
-  private async refresh(credentials: Credentials): Promise<Credentials> {
-    const answer = await this.call<{ accessToken: string; refreshToken: string; expiresIn: number }>('POST', '/v1/auth/refresh', {
-      refreshToken: credentials.refreshToken,
+  /**
+   * Refreshes under the credentials lock. Another garmin-sync may have refreshed while this one waited for the
+   * lock: the file then holds a newer refresh token, and that one's tokens are used as they are (refreshing with
+   * ours again would present a rotated token, which the gateway takes for theft and answers by revoking the session).
+   */
+  private async refresh(stale: Credentials): Promise<Credentials> {
+    return this.lock.hold(async () => {
+      const current = this.file.read();
+      if (!current) throw CliError.notSignedIn('You were signed out meanwhile.');
+      if (current.refreshToken !== stale.refreshToken) return current;
+      const answer = await this.call<{ accessToken: string; refreshToken: string; expiresIn: number }>(
+        'POST',
+        '/v1/auth/refresh',
+        { refreshToken: current.refreshToken },
+        undefined,
+        REFRESH_TIMEOUT_MS,
+      );
+      // 400 and 401 both mean this refresh token will never work again (malformed, unknown, expired, revoked, reused).
+      if (answer.status === 400 || answer.status === 401) throw CliError.notSignedIn('Your session has ended (it was signed out or has expired).');
+      if (answer.status !== 200) throw failureOf(answer as unknown as ApiAnswer<ErrorBody>);
+      const fresh = { ...current, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken, accessExpiresAt: Date.now() + answer.body.expiresIn * 1000 };
+      this.file.write(fresh);
+      return fresh;
     });
-    if (answer.status !== 200) throw CliError.notSignedIn('Your session has ended (it was signed out or has expired).');
-    const fresh = { ...credentials, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken, accessExpiresAt: Date.now() + answer.body.expiresIn * 1000 };
-    this.file.write(fresh);
-    return fresh;
   }
 }
 

@@ -40,7 +40,7 @@ function build(): Command {
       'link your Garmin account: with your password (asked for, and the MFA code if Garmin wants one), ' +
         'or with --tokens from the Garmin tokens you already have',
     )
-    .option('--mfa-code <code>', 'the MFA code, for scripts')
+    .option('--mfa-code <code>', 'the MFA code, for scripts; - reads it from stdin once Garmin has sent it (no second try)')
     .option(
       '--tokens <file>',
       "link without a password, from python-garminconnect's garmin_tokens.json (or its base64), garth's dumps() string, " +
@@ -60,10 +60,21 @@ function build(): Command {
       }
       await login(api, file, term, email, options.mfaCode);
     });
-  program.command('logout').description('sign out (the session ends at the gateway too)').action(async () => {
-    const { api, file, term } = context(program);
-    await logout(api, file, term);
-  });
+  program
+    .command('logout')
+    .description('sign out: the gateway ends the session, then the credentials here are forgotten')
+    .option('--local', 'forget the credentials here even when the gateway cannot end the session')
+    .addHelpText(
+      'after',
+      '\nWhen the gateway cannot end the session (it does not answer, or answers with an error), logout\n' +
+        'says so, keeps the credentials so that it can be run again, and exits 1; with --local it forgets\n' +
+        'them anyway (the session then stays open until it expires). A session that had already ended\n' +
+        'exits 3, and its credentials are forgotten.',
+    )
+    .action(async (options: { local?: boolean }) => {
+      const { api, file, term } = context(program);
+      await logout(api, file, term, Boolean(options.local));
+    });
   program.command('whoami').description('who is signed in, and the state of the Garmin link').action(async () => {
     const { api, term } = context(program);
     await whoami(api, term);

@@ -18,7 +18,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         loggingModule(SERVICE_NAME, config),
-        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_SIZE, { idleInTransactionTimeoutMs: config.SYNC_IDLE_IN_TRANSACTION_TIMEOUT_MS }),
         NatsModule.forService(SERVICE_NAME, config),
         HealthModule.forRoot([NatsReadinessCheck]),
         MetricsModule,

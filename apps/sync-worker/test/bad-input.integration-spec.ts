@@ -143,7 +143,7 @@ describe(`bad input while real syncs run: ${HTTP_REQUESTS} HTTP requests and ${N
       const expected = await expectedData(stack.sim, user.email, RANGE.from, RANGE.to);
       expect(await storedData((sql, params) => stack.database.dataSource.query(sql, params), user.userId)).toEqual(expected);
     }
-    const rejected = await Promise.all(stack.workers.map(async (w) => Number(/sync_commands_rejected_total (\d+)/.exec(await (await fetch(`${w.url}/metrics`)).text())?.[1] ?? 0)));
+    const rejected = await Promise.all(stack.workers.map(async (w) => Number(/sync_commands_rejected_total (\d+)/.exec(await w.metrics())?.[1] ?? 0)));
     expect(rejected.reduce((a, b) => a + b, 0)).toBe(counts.commands);
   });
 });

@@ -102,7 +102,10 @@ describe('the sync engine survives crashes, duplicates, poison, cancels, throttl
     const user = await linkedUser(stack.sim, stack.gateway);
     const id = await startSync(user, { types: ['workouts'] });
     expect((await waitForJob(stack.gateway, user, id)).status).toBe('completed');
-    await eventually(async () => /sync_commands_rejected_total 4/.test(await (await fetch(`${worker.url}/metrics`)).text()), 10_000, 'four rejections');
+    await eventually(async () => /sync_commands_rejected_total 4\n/.test(await worker.metrics()), 10_000, 'four rejections');
+    // Past the ack wait (3 s): a rejected command is never delivered again.
+    await sleep(4500);
+    expect(await worker.metrics()).toMatch(/sync_commands_rejected_total 4\n/);
     expect(worker.process.logs).toContain('rejected sync command');
     expect(worker.process.logs).toContain('the command is not JSON');
   });

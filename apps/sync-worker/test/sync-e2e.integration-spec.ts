@@ -162,7 +162,7 @@ describe('sync end to end (gateway, two worker processes, simulator, PostgreSQL,
   });
 
   it('exposes jobs, items and upstream requests at the worker’s /metrics', async () => {
-    const texts = await Promise.all(stack.workers.map(async (w) => (await fetch(`${w.url}/metrics`)).text()));
+    const texts = await Promise.all(stack.workers.map(async (w) => w.metrics()));
     const all = texts.join('\n');
     expect(all).toMatch(/sync_jobs_total\{status="completed"\} \d+/);
     expect(all).toMatch(/sync_items_stored_total\{kind="activities"\} \d+/);

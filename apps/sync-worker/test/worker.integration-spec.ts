@@ -1,10 +1,8 @@
 import { RpcErrorCode, RpcSubject } from '@fittrack/contracts';
 import { RpcCallError, RpcClient, SubjectNamer } from '@fittrack/messaging';
 import { runMigrations } from '@fittrack/persistence';
-import { createTestDatabase, createTestNamespace, freePort, ServiceProcess, TestDatabase } from '@fittrack/testing';
-import { connect, NatsConnection } from 'nats';
-
-const NATS_URL = 'nats://127.0.0.1:4222';
+import { createTestDatabase, createTestNamespace, freePort, NatsServerProcess, ServiceProcess, TestDatabase } from '@fittrack/testing';
+import { connect, ErrorCode, NatsConnection } from 'nats';
 
 describe('sync-worker process', () => {
   let database: TestDatabase;
@@ -12,10 +10,14 @@ describe('sync-worker process', () => {
   let rpc: RpcClient;
   let worker: ServiceProcess;
   let baseUrl: string;
+  // A NATS of its own: nothing but this worker can answer there, so silence on a subject means it is not listening.
+  let server: NatsServerProcess;
   const prefix = createTestNamespace('worker');
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrate: runMigrations });
+    server = await NatsServerProcess.start();
+    const NATS_URL = server.url;
     nats = await connect({ servers: NATS_URL });
     rpc = new RpcClient(nats, new SubjectNamer({ subjectPrefix: prefix }));
     const port = await freePort();
@@ -30,6 +32,7 @@ describe('sync-worker process', () => {
   afterAll(async () => {
     await worker?.stop('SIGKILL');
     await nats?.close();
+    await server?.stop();
     await database?.drop();
   });
 
@@ -64,9 +67,14 @@ describe('sync-worker process', () => {
     await expect(rpc.request(RpcSubject.WorkerPing, {})).resolves.toMatchObject({ service: 'sync-worker' });
   });
 
-  it('does not answer on the unprefixed subject (runs are isolated)', async () => {
-    const unprefixed = new RpcClient(nats, new SubjectNamer({ subjectPrefix: createTestNamespace('other') }));
-    await expect(unprefixed.request(RpcSubject.WorkerPing, {}, 500)).rejects.toThrow();
+  it.each([
+    ['the unprefixed subject', ''],
+    ["another run's prefix", createTestNamespace('other')],
+  ])('does not answer on %s (runs are isolated)', async (_label, otherPrefix) => {
+    const elsewhere = new RpcClient(nats, new SubjectNamer({ subjectPrefix: otherPrefix }));
+    // No responders (rather than a timeout or an error reply): nothing subscribes to that subject at all.
+    await expect(elsewhere.request(RpcSubject.WorkerPing, {}, 2000)).rejects.toMatchObject({ code: ErrorCode.NoResponders });
+    await expect(rpc.request(RpcSubject.WorkerPing, {})).resolves.toMatchObject({ service: 'sync-worker' });
   });
 
   it('drains and exits 0 on SIGTERM', async () => {

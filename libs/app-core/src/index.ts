@@ -9,3 +9,4 @@ export * from './http/json-depth';
 export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
+export * from './metrics/metrics-listener';

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsIn, IsString, IsUrl, Matches, ValidateBy } from 'class-validator';
 import { IntSetting, ServiceConfig } from '@fittrack/app-core';
 import { DI_CLIENT_IDS, GarminClientConfig, PauseRange, SIGN_IN_STRATEGIES, SignInStrategy } from './config';
+import { GARMIN_HOSTS, garminUrlProblem, GarminUrlVariable, oauthConsumerProblem } from './garmin-production-rules';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const SIMULATOR = 'http://127.0.0.1:4010';
@@ -100,6 +101,13 @@ export abstract class GarminServiceConfig extends ServiceConfig {
 
   @IntSetting(1000, 120_000)
   GARMIN_TIMEOUT_MS = 15_000;
+
+  /** Production also refuses plain-http, local or simulator Garmin hosts and the simulator's OAuth consumer. */
+  override productionProblems(): string[] {
+    const urls = (Object.keys(GARMIN_HOSTS) as GarminUrlVariable[]).map((variable) => garminUrlProblem(variable, this[variable]));
+    const consumer = oauthConsumerProblem(this.GARMIN_OAUTH_CONSUMER_KEY, this.GARMIN_OAUTH_CONSUMER_SECRET);
+    return [...super.productionProblems(), ...urls, consumer].filter((problem): problem is string => problem !== undefined);
+  }
 
   get garmin(): GarminClientConfig {
     const trim = (url: string) => url.replace(/\/+$/, '');

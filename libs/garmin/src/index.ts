@@ -16,3 +16,4 @@ export * from './api/credentials';
 export * from './api/polite-sender';
 export * from './api/politeness';
 export * from './garmin-service-config';
+export * from './garmin-production-rules';

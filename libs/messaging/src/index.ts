@@ -10,3 +10,4 @@ export * from './rpc/rpc-server';
 export * from './rpc/rpc-handler.decorator';
 export * from './events/event-publisher';
 export * from './jetstream/command-stream';
+export * from './jetstream/command-stream.service';

@@ -7,6 +7,12 @@ export interface DatabaseOptions {
   logging?: boolean;
   /** Connections in the pool (pg's default is 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL ends a session that sits idle inside a transaction this long (0: never). A process paused
+   * mid-transaction (SIGSTOP, a long GC, a VM freeze) then cannot hold its row locks, such as a fenced
+   * write's share lock on a lease, for longer than this.
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
 /**
@@ -28,6 +34,7 @@ export function typeOrmOptions(options: DatabaseOptions): DataSourceOptions {
     migrationsRun: false,
     logging: options.logging ?? false,
     poolSize: options.poolSize,
+    ...(options.idleInTransactionTimeoutMs && { extra: { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } }),
   };
 }
 

@@ -10,6 +10,8 @@ const MIGRATION_NAMES = [
   'SyncJobSessions1764500000000',
   'SyncJobWaiting1764600000000',
   'GarminRefreshClaims1764700000000',
+  'Reconciler1764800000000',
+  'RetentionIndexes1764900000000',
 ];
 
 const OUR_TABLES = [

@@ -6,3 +6,4 @@ export * from './lib/test-namespace';
 export * from './lib/garmin-simulator';
 export * from './lib/platform-stack';
 export * from './lib/nats-server';
+export * from './lib/nats-cluster';

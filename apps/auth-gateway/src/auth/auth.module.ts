@@ -7,6 +7,7 @@ import { TokensModule } from '../tokens/tokens.module';
 import { AuthImportRpc } from './auth-import.rpc';
 import { AuthController } from './auth.controller';
 import { PendingSignIns } from './pending-sign-ins';
+import { RetentionSweeper } from './retention.sweeper';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { SignInCooldowns } from './sign-in-cooldowns';
@@ -29,6 +30,6 @@ const authenticatorProvider = {
 @Module({
   imports: [TokensModule, GarminLinkModule, LimitsModule],
   controllers: [AuthController, SessionsController, AuthImportRpc],
-  providers: [authenticatorProvider, SignInService, SignInCooldowns, TokenImportService, PendingSignIns, SignInMetrics, SessionsService, SignInStateSweeper],
+  providers: [authenticatorProvider, SignInService, SignInCooldowns, TokenImportService, PendingSignIns, SignInMetrics, SessionsService, SignInStateSweeper, RetentionSweeper],
 })
 export class AuthModule {}

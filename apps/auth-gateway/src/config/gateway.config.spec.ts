@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigValidationError, validateConfig } from '@fittrack/app-core';
+import { GARMIN_HOSTS } from '@fittrack/garmin';
 import { GatewayConfig } from './gateway.config';
 
+const GARMIN: Record<string, string> = { ...GARMIN_HOSTS };
+
 describe('GatewayConfig', () => {
-  it('defaults to port 3000 and a 64 KiB body limit', () => {
+  it('defaults to port 3000, /metrics on 9464 and a 64 KiB body limit', () => {
     const config = validateConfig('auth-gateway', GatewayConfig, {});
     expect(config.PORT).toBe(3000);
+    expect(config.METRICS_PORT).toBe(9464);
     expect(config.HTTP_BODY_LIMIT).toBe(65536);
   });
 
@@ -13,8 +18,32 @@ describe('GatewayConfig', () => {
     expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
     expect(config.REFRESH_TOKEN_TTL_SECONDS).toBe(30 * 24 * 3600);
     expect([config.SIGN_IN_LIMIT_PER_MINUTE, config.SIGN_IN_LIMIT_PER_HOUR, config.MFA_MAX_ATTEMPTS]).toEqual([5, 100, 5]);
-    expect(config.DOCS_ENABLED).toBe(true);
-    expect(validateConfig('auth-gateway', GatewayConfig, { DOCS_ENABLED: 'false' }).DOCS_ENABLED).toBe(false);
+  });
+
+  it('serves /docs by default outside production only, and either way when told', () => {
+    const docs = (env: Record<string, string>) => validateConfig('auth-gateway', GatewayConfig, { ...env }).docsEnabled;
+    const production = { NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`, ...GARMIN };
+    expect([docs({}), docs({ NODE_ENV: 'test' }), docs({ DOCS_ENABLED: 'false' })]).toEqual([true, true, false]);
+    expect([docs(production), docs({ ...production, DOCS_ENABLED: 'true' })]).toEqual([false, true]);
+  });
+
+  it('refuses the unauthenticated bench route in production, and takes it elsewhere', () => {
+    const production = { NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`, ...GARMIN };
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { ...production, BENCH_BARE_ROUTE: 'true' })).toThrow(/BENCH_BARE_ROUTE serves jobs without auth, which production refuses/);
+    expect(validateConfig('auth-gateway', GatewayConfig, { BENCH_BARE_ROUTE: 'true' }).BENCH_BARE_ROUTE).toBe(true);
+  });
+
+  it("refuses the simulator's hosts in production: the Garmin rules apply to the gateway", () => {
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` })).toThrow(
+      /GARMIN_SSO_URL must be https:\/\/ in production/,
+    );
+  });
+
+  it('keeps ended sessions 30 days and rotated refresh-token hashes 7 days past their token’s life, swept hourly', () => {
+    const config = validateConfig('auth-gateway', GatewayConfig, {});
+    expect([config.RETENTION_SESSIONS_DAYS, config.RETENTION_ROTATED_TOKENS_DAYS, config.RETENTION_SWEEP_INTERVAL_SECONDS]).toEqual([30, 7, 3600]);
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { RETENTION_SESSIONS_DAYS: '0' })).toThrow(/RETENTION_SESSIONS_DAYS/);
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { RETENTION_ROTATED_TOKENS_DAYS: '-1' })).toThrow(/RETENTION_ROTATED_TOKENS_DAYS/);
   });
 
   it('names HTTP_BODY_LIMIT when it is out of range', () => {

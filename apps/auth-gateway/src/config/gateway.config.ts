@@ -1,4 +1,4 @@
-import { IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsOptional, IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
 import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
 import { GarminServiceConfig } from '@fittrack/garmin';
@@ -61,6 +61,25 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(3600, 365 * 24 * 3600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
+  /**
+   * Days a revoked or expired API session (and an expired access token) is kept after it ended, then the retention
+   * sweep deletes it: long enough for a user or support to see when and how a client was signed out.
+   */
+  @IntSetting(1, 3650)
+  RETENTION_SESSIONS_DAYS = 30;
+
+  /**
+   * Days a rotated-away refresh-token hash is kept past the moment that token would have expired anyway (its
+   * rotation plus REFRESH_TOKEN_TTL_SECONDS). Until then it must stay, so its reuse still revokes the session;
+   * the margin covers a TTL shortened since the token was issued, and leaves a trail for a theft inquiry.
+   */
+  @IntSetting(0, 3650)
+  RETENTION_ROTATED_TOKENS_DAYS = 7;
+
+  /** How often a replica tries the retention sweep (one replica at a time sweeps, under an advisory lock). */
+  @IntSetting(1, 7 * 24 * 3600)
+  RETENTION_SWEEP_INTERVAL_SECONDS = 3600;
+
   /** Sign-in attempts allowed per client IP and, separately, per email. */
   @IntSetting(1, 10_000)
   SIGN_IN_LIMIT_PER_MINUTE = 5;
@@ -88,6 +107,25 @@ export class GatewayConfig extends GarminServiceConfig {
   @Validate(IsAtLeastTheMinimumCooldown)
   SIGN_IN_COOLDOWN_MAX_SECONDS = 24 * 3600;
 
+  /**
+   * Job event streams (GET /v1/sync/jobs/:id/events) one user may hold open on one replica; past it, 429.
+   * Per replica, as the streams' registry is in memory (README, "Watching a job").
+   */
+  @IntSetting(1, 1000)
+  SSE_MAX_STREAMS_PER_USER = 5;
+
+  /** Job event streams one replica holds open for everyone; past it, 503 with Retry-After. */
+  @IntSetting(1, 100_000)
+  SSE_MAX_STREAMS = 2000;
+
+  /** How often one replica checks, in one query for all its open streams, their jobs and API sessions (repairs a lost event). */
+  @IntSetting(1, 300)
+  SSE_SAFETY_CHECK_SECONDS = 5;
+
+  /** How often an idle stream gets a comment line, so proxies do not cut it. */
+  @IntSetting(1, 300)
+  SSE_KEEPALIVE_SECONDS = 15;
+
   /** Run the nightly sync (in one replica, whichever fires first). */
   @BooleanSetting()
   NIGHTLY_ENABLED = true;
@@ -109,11 +147,49 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(0, 24 * 3650)
   SESSION_REFRESH_HORIZON_HOURS = 72;
 
+  /** Open (pending or running) jobs one user may have; asking for another one past it gets 429. The nightly run is exempt. */
+  @IntSetting(1, 10_000)
+  SYNC_MAX_OPEN_JOBS_PER_USER = 10;
+
+  /** Run the reconciler on this replica (one pass at a time across the cluster, whichever replica holds the lock). */
+  @BooleanSetting()
+  RECONCILE_ENABLED = true;
+
+  /** How often the reconciler looks for jobs and nightly runs whose command or replica was lost. */
+  @IntSetting(1, 3600)
+  RECONCILE_INTERVAL_SECONDS = 30;
+
+  /** A pending or running job untouched this long, whose user holds no live lease and whose command is gone, is re-driven. */
+  @IntSetting(1, 24 * 3600)
+  RECONCILE_STALE_AFTER_SECONDS = 120;
+
+  /** A parked job whose user holds no live lease (the job it waited for ended without waking it) is woken after this long. */
+  @IntSetting(1, 3600)
+  RECONCILE_PARKED_GRACE_SECONDS = 15;
+
+  /** A nightly run's claim lasts this long and is renewed while it runs; an unfinished run past it is taken over. */
+  @IntSetting(2, 3600)
+  NIGHTLY_CLAIM_SECONDS = 60;
+
   /** Benchmarks only: GET /__bench/jobs/:id, a bare read of a job row with no auth (see npm run bench:gateway). Never in production. */
   @BooleanSetting()
   BENCH_BARE_ROUTE = false;
 
-  /** Serve the OpenAPI document and its UI at /docs. */
+  /**
+   * Serve the OpenAPI document and its UI at /docs: unset means on, except in production, where the
+   * API's shape is nobody else's business unless asked for.
+   */
+  @IsOptional()
   @BooleanSetting()
-  DOCS_ENABLED = true;
+  DOCS_ENABLED?: boolean;
+
+  get docsEnabled(): boolean {
+    return this.DOCS_ENABLED ?? this.NODE_ENV !== 'production';
+  }
+
+  /** The bench route has no auth: production refuses it rather than quietly leaving it out. */
+  override productionProblems(): string[] {
+    const bench = this.BENCH_BARE_ROUTE ? ['BENCH_BARE_ROUTE serves jobs without auth, which production refuses: unset it'] : [];
+    return [...super.productionProblems(), ...bench];
+  }
 }

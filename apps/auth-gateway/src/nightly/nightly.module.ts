@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { NightlyRunStore } from '@fittrack/persistence';
 import { SyncModule } from '../sync/sync.module';
 import { NightlyRpc } from './nightly.rpc';
 import { NightlyScheduler } from './nightly.scheduler';
@@ -9,6 +10,6 @@ import { NightlyRunsService } from './nightly-runs.service';
 @Module({
   imports: [ScheduleModule.forRoot(), SyncModule],
   controllers: [NightlyRpc],
-  providers: [NightlyRunsService, NightlyScheduler],
+  providers: [NightlyRunsService, NightlyRunStore, NightlyScheduler],
 })
 export class NightlyModule {}

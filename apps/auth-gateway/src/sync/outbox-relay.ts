@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CommandSubject } from '@fittrack/contracts';
 import { pruneOutbox, relayOutbox } from '@fittrack/persistence';
-import { ensureCommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
+import { CommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
 import type { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 
@@ -14,7 +14,8 @@ const BATCH = 500;
  * sent. Several relays (replicas) can run: rows are claimed with SKIP LOCKED,
  * and a double publish is dropped by JetStream's duplicate window. `kick()`
  * after a commit publishes at once; the poll catches everything else (a
- * crash, NATS being down for a while).
+ * crash, NATS being down for a while). A failed drain ensures the stream again
+ * before the next one, so a deleted stream is re-created by the next publish.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly namer: SubjectNamer,
+    private readonly commandStream: CommandStream,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,7 +54,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.logger.warn(`outbox relay: ${String(error)}; retrying`))
+      .catch((error: unknown) => {
+        // The stream may be gone (deleted, a lost JetStream store: publishes answer 503): ensure it again first.
+        this.streamReady = false;
+        this.logger.warn(`outbox relay: ${String(error)}; retrying`);
+      })
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -64,7 +70,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(): Promise<void> {
     if (!this.streamReady) {
-      await ensureCommandStream(await this.nats.jetstreamManager(), this.namer.prefix);
+      await this.commandStream.ensure();
       this.streamReady = true;
     }
     const js = this.nats.jetstream();

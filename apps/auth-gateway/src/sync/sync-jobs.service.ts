@@ -1,26 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventSubject, kindsOf, SyncJobStatus, SyncJobView, SyncRequestFields, SyncTrigger } from '@fittrack/contracts';
+import { EventSubject, kindsOf, SyncJobView, SyncRequestFields, SyncTrigger } from '@fittrack/contracts';
 import { EventPublisher } from '@fittrack/messaging';
-import { enqueueSyncJob, JOB_VIEW_COLUMNS, jobViewOfRow, SyncJob, SyncJobRow, toJobView, transitionSyncJob } from '@fittrack/persistence';
+import { createSyncJob, JobFilter, JobPage, SyncJobStore, toJobView, transitionSyncJob } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
+import { JobPolicy } from './job-policy';
 import { OutboxRelay } from './outbox-relay';
+import { ReconcileMetrics } from './reconcile.metrics';
 import { SyncError } from './sync.errors';
-
-export interface JobPage {
-  items: SyncJobView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-export interface JobFilter {
-  page: number;
-  pageSize: number;
-  status?: SyncJobStatus;
-  /** Jobs asked for by this API session only. */
-  sessionId?: string;
-}
 
 const MAX_SPAN_DAYS = 3660;
 const DAY_MS = 86_400_000;
@@ -28,15 +15,21 @@ const DAY_MS = 86_400_000;
 /** Sync jobs as users and platform services ask for them; always scoped to one user. */
 @Injectable()
 export class SyncJobsService {
+  private readonly logger = new Logger(SyncJobsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: SyncJobStore,
+    private readonly policy: JobPolicy,
     private readonly relay: OutboxRelay,
     private readonly events: EventPublisher,
+    private readonly metrics: ReconcileMetrics,
   ) {}
 
   /**
-   * Creates a job (or finds the equivalent active one) and has its command published. `sessionId` is the
-   * caller's API session on HTTP; platform requests have none.
+   * Creates a job (or finds the equivalent active one) and has its command published, through the one
+   * creation path (quota and dead-job rule included). `sessionId` is the caller's API session on HTTP;
+   * platform requests have none.
    */
   async start(
     userId: string,
@@ -44,43 +37,31 @@ export class SyncJobsService {
     origin: { trigger: SyncTrigger; sessionId?: string | null },
   ): Promise<{ job: SyncJobView; created: boolean }> {
     checkRange(request);
-    const [link]: { health_status: string | null }[] = await this.dataSource.query(
-      `SELECT g.health_status FROM users u LEFT JOIN garmin_authentication_states g ON g.user_id = u.id WHERE u.id = $1`,
-      [userId],
-    );
-    if (!link?.health_status) throw SyncError.notLinked();
-    if (link.health_status === 'needs_login' || link.health_status === 'revoked') throw SyncError.needsLogin(link.health_status);
+    const health = await this.store.linkHealthOf(this.dataSource.manager, userId);
+    if (!health) throw SyncError.notLinked();
+    if (health === 'needs_login' || health === 'revoked') throw SyncError.needsLogin(health);
 
-    const { job, created } = await this.dataSource.transaction((manager) =>
-      enqueueSyncJob(manager, { userId, kinds: kindsOf(request.types), ...origin, from: request.from, to: request.to }),
+    const { job, created, redriven } = await this.dataSource.transaction((manager) =>
+      createSyncJob(manager, { userId, kinds: kindsOf(request.types), ...origin, from: request.from, to: request.to }, this.policy.creation()),
     );
     const view = toJobView(job);
-    if (created) {
-      this.relay.kick();
-      this.events.publish(EventSubject.SyncCreated, { job: view, at: new Date().toISOString() });
+    if (created || redriven) this.relay.kick();
+    if (created) this.events.publish(EventSubject.SyncCreated, { job: view, at: new Date().toISOString() });
+    if (redriven) {
+      this.metrics.redriven('request');
+      this.logger.log(`job ${job.id} of user ${userId} was dead (its command lost): re-driven for an equivalent request`);
     }
     return { job: view, created };
   }
 
-  /** The hot read (polled by clients): one indexed row, no entity hydration. */
   async get(userId: string, jobId: string): Promise<SyncJobView> {
-    const [row]: SyncJobRow[] = await this.dataSource.query(`SELECT ${JOB_VIEW_COLUMNS} FROM sync_jobs WHERE id = $1 AND user_id = $2`, [
-      jobId,
-      userId,
-    ]);
-    if (!row) throw SyncError.jobNotFound();
-    return jobViewOfRow(row);
+    const view = await this.store.view(this.dataSource.manager, userId, jobId);
+    if (!view) throw SyncError.jobNotFound();
+    return view;
   }
 
-  /** One page of the user's jobs, newest first; a session filter only ever matches the user's own sessions' jobs. */
-  async list(userId: string, { page, pageSize, status, sessionId }: JobFilter): Promise<JobPage> {
-    const [jobs, total] = await this.dataSource.getRepository(SyncJob).findAndCount({
-      where: { userId, ...(status && { status }), ...(sessionId && { sessionId }) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    return { items: jobs.map(toJobView), page, pageSize, total };
+  list(userId: string, filter: JobFilter): Promise<JobPage> {
+    return this.store.page(this.dataSource.manager, userId, filter);
   }
 
   /** Cancels a pending or running job; a running one's worker stops within two seconds and keeps what it stored. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Res, Sse, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Res, Sse, SseSignal, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -8,14 +8,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { isTerminalStatus, SyncJobView } from '@fittrack/contracts';
+import { SyncJobView } from '@fittrack/contracts';
 import type { FastifyReply } from 'fastify';
 import { Observable } from 'rxjs';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
-import { JobWatcher } from './job-watcher';
+import { JobStreams } from './events/job-streams';
 import { KindProgressDto, SyncJobDto, SyncJobPageDto, SyncJobsQuery, SyncRequestBody } from './sync.dto';
 import { SyncJobsService } from './sync-jobs.service';
 
@@ -27,7 +29,7 @@ import { SyncJobsService } from './sync-jobs.service';
 export class SyncController {
   constructor(
     private readonly jobs: SyncJobsService,
-    private readonly watcher: JobWatcher,
+    private readonly streams: JobStreams,
   ) {}
 
   @Post()
@@ -36,6 +38,7 @@ export class SyncController {
   @ApiAcceptedResponse({ type: SyncJobDto, description: 'a new job' })
   @ApiOkResponse({ type: SyncJobDto, description: 'the equivalent job already pending or running' })
   @ApiConflictResponse({ description: 'no Garmin account linked, or its session needs a new sign-in' })
+  @ApiTooManyRequestsResponse({ description: 'SYNC_TOO_MANY_OPEN_JOBS: the caller already has SYNC_MAX_OPEN_JOBS_PER_USER jobs pending or running' })
   async start(@CurrentCaller() caller: Caller, @Body() body: SyncRequestBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncJobView> {
     const { job, created } = await this.jobs.start(caller.userId, body, { trigger: 'manual', sessionId: caller.sessionId });
     if (!created) void reply.status(200);
@@ -58,11 +61,19 @@ export class SyncController {
   }
 
   @Sse('jobs/:id/events')
-  @ApiOperation({ summary: 'Server-sent events: the job on every change, until it ends' })
+  @ApiOperation({
+    summary: 'Server-sent events: the job now and on every change (`job`), `end` after it ends; `gone` if the job is deleted or the sign-in ends',
+  })
   @ApiProduces('text/event-stream')
-  async events(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<Observable<MessageEvent>> {
-    const first = await this.jobs.get(caller.userId, id);
-    return this.watcher.watch(first, (job) => ({ type: isTerminalStatus(job.status) ? 'end' : 'job', id: `${job.processedItems}:${job.status}`, data: job }));
+  @ApiNotFoundResponse({ description: 'no such job of the caller' })
+  @ApiTooManyRequestsResponse({ description: 'the caller already has SSE_MAX_STREAMS_PER_USER streams open on this replica' })
+  @ApiServiceUnavailableResponse({ description: 'this replica has SSE_MAX_STREAMS streams open' })
+  events(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @SseSignal() gone: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
+    return this.streams.open(caller, id, gone);
   }
 
   @Post('jobs/:id/cancel')

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SYNC_JOB_STATUSES, SYNC_KINDS, SYNC_TYPES, SyncJobStatus, SyncRequestFields } from '@fittrack/contracts';
+import {
+  KindProgress,
+  SYNC_JOB_STATUSES,
+  SYNC_KINDS,
+  SYNC_TRIGGERS,
+  SYNC_TYPES,
+  SyncJobStatus,
+  SyncJobView,
+  SyncKind,
+  SyncRequestFields,
+  SyncTrigger,
+  SyncType,
+} from '@fittrack/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -37,25 +49,26 @@ export class SyncJobsQuery {
   sessionId?: string;
 }
 
-class KindProgressDto {
+class KindProgressDto implements KindProgress {
   @ApiProperty() processed!: number;
   @ApiProperty({ type: Number, nullable: true }) total!: number | null;
 }
 
-export class SyncJobDto {
+/** The OpenAPI face of the one job view (SyncJobView): `implements` keeps the two from drifting apart. */
+export class SyncJobDto implements SyncJobView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the API session that asked for it; null for nightly and platform jobs' })
   sessionId!: string | null;
-  @ApiProperty({ enum: SYNC_JOB_STATUSES }) status!: string;
-  @ApiProperty({ enum: SYNC_TYPES }) type!: string;
-  @ApiProperty({ enum: SYNC_KINDS, isArray: true }) kinds!: string[];
-  @ApiProperty({ enum: ['manual', 'platform', 'nightly'] }) trigger!: string;
+  @ApiProperty({ enum: SYNC_JOB_STATUSES }) status!: SyncJobStatus;
+  @ApiProperty({ enum: SYNC_TYPES }) type!: SyncType;
+  @ApiProperty({ enum: SYNC_KINDS, isArray: true }) kinds!: SyncKind[];
+  @ApiProperty({ enum: SYNC_TRIGGERS }) trigger!: SyncTrigger;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
   @ApiProperty() processedItems!: number;
   @ApiProperty({ type: Number, nullable: true }) totalItems!: number | null;
-  @ApiProperty({ enum: SYNC_KINDS, nullable: true }) currentKind!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/KindProgressDto' } }) byKind!: Record<string, KindProgressDto>;
+  @ApiProperty({ enum: SYNC_KINDS, nullable: true }) currentKind!: SyncKind | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/KindProgressDto' } }) byKind!: Partial<Record<SyncKind, KindProgressDto>>;
   @ApiProperty({ type: String, format: 'date', nullable: true }) from!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) to!: string | null;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { constantTimeEqualHex, sha256Hex } from '@fittrack/persistence';
+import { EventSubject } from '@fittrack/contracts';
+import { EventPublisher } from '@fittrack/messaging';
+import { ApiSessionStore, constantTimeEqualHex, sha256Hex } from '@fittrack/persistence';
 import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
 import { TokenError } from './token.errors';
@@ -35,9 +36,6 @@ const REFRESH_PREFIX = 'fgs_rt_';
 // 32 random bytes (256 bits) in base64url is 43 characters.
 const TOKEN_SHAPE = /^fgs_(at|rt)_[A-Za-z0-9_-]{43}$/;
 
-/** How stale authentication_tokens.last_used_at may be: it is written at most this often per token. */
-const LAST_USED_RESOLUTION = '1 minute';
-
 const newToken = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 /**
@@ -50,6 +48,8 @@ export class ApiTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: GatewayConfig,
+    private readonly events: EventPublisher,
+    private readonly store: ApiSessionStore,
   ) {}
 
   /**
@@ -58,11 +58,13 @@ export class ApiTokensService {
    */
   async openSession(manager: EntityManager, userId: string, client: SessionClient): Promise<IssuedTokens> {
     const refreshToken = newToken(REFRESH_PREFIX);
-    const [{ id: sessionId }]: { id: string }[] = await manager.query(
-      `INSERT INTO user_sessions (user_id, refresh_token_hash, expires_at, mfa_enabled, user_agent)
-       VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
-      [userId, sha256Hex(refreshToken), this.config.REFRESH_TOKEN_TTL_SECONDS, client.mfa, client.userAgent?.slice(0, 200) ?? null],
-    );
+    const sessionId = await this.store.open(manager, {
+      userId,
+      refreshTokenHash: sha256Hex(refreshToken),
+      ttlSeconds: this.config.REFRESH_TOKEN_TTL_SECONDS,
+      mfa: client.mfa,
+      userAgent: client.userAgent?.slice(0, 200) ?? null,
+    });
     return this.withAccessToken(manager, { userId, sessionId, mfa: client.mfa }, refreshToken);
   }
 
@@ -70,30 +72,10 @@ export class ApiTokensService {
   async authenticate(accessToken: string): Promise<Caller> {
     if (!TOKEN_SHAPE.test(accessToken) || !accessToken.startsWith(ACCESS_PREFIX)) throw TokenError.invalidToken('access');
     const hash = sha256Hex(accessToken);
-    // Every authenticated request runs this: a named (prepared once per connection) statement on the driver's pool.
-    // It also stamps last_used_at, in the same round trip, at most once a minute per token: within the minute the
-    // UPDATE matches no row and writes nothing. Two requests at once serialize on the row, and the second one's
-    // recheck sees the first one's stamp, so the minute holds across replicas too.
-    const { rows } = await this.pool().query<{ user_id: string; session_id: string; access_token_hash: string }>({
-      name: 'fittrack-authenticate-access-token',
-      text: `WITH caller AS (
-               SELECT t.id, t.user_id, t.session_id, t.access_token_hash
-                 FROM authentication_tokens t JOIN user_sessions s ON s.id = t.session_id
-                WHERE t.access_token_hash = $1 AND t.expires_at > now() AND s.revoked_at IS NULL),
-             stamped AS (
-               UPDATE authentication_tokens t SET last_used_at = now() FROM caller
-                WHERE t.id = caller.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}'))
-             SELECT user_id, session_id, access_token_hash FROM caller`,
-      values: [hash],
-    });
-    const [row] = rows;
+    const owner = await this.store.accessTokenOwner(hash);
     // The index finds the row; the comparison that decides is constant-time.
-    if (!row || !constantTimeEqualHex(row.access_token_hash, hash)) throw TokenError.invalidToken('access');
-    return { userId: row.user_id, sessionId: row.session_id };
-  }
-
-  private pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    if (!owner || !constantTimeEqualHex(owner.accessTokenHash, hash)) throw TokenError.invalidToken('access');
+    return { userId: owner.userId, sessionId: owner.sessionId };
   }
 
   /** Rotates a refresh token: new access and refresh tokens, the old refresh token dead. */
@@ -101,23 +83,13 @@ export class ApiTokensService {
     if (!TOKEN_SHAPE.test(refreshToken) || !refreshToken.startsWith(REFRESH_PREFIX)) throw TokenError.invalidToken('refresh');
     const hash = sha256Hex(refreshToken);
     const rotated = await this.dataSource.transaction(async (manager) => {
-      const [session]: { id: string; user_id: string; refresh_token_hash: string; mfa_enabled: boolean; live: boolean }[] = await manager.query(
-        `SELECT id, user_id, refresh_token_hash, mfa_enabled, (revoked_at IS NULL AND expires_at > now()) AS live
-           FROM user_sessions WHERE refresh_token_hash = $1 FOR UPDATE`,
-        [hash],
-      );
-      if (!session || !constantTimeEqualHex(session.refresh_token_hash, hash)) return undefined;
+      const session = await this.store.lockByRefreshToken(manager, hash);
+      if (!session || !constantTimeEqualHex(session.refreshTokenHash, hash)) return undefined;
       if (!session.live) throw TokenError.invalidToken('refresh');
       const next = newToken(REFRESH_PREFIX);
-      await manager.query(`INSERT INTO rotated_refresh_tokens (token_hash, session_id) VALUES ($1, $2)`, [hash, session.id]);
-      await manager.query(
-        `UPDATE user_sessions SET refresh_token_hash = $2, expires_at = now() + make_interval(secs => $3), last_used_at = now()
-          WHERE id = $1`,
-        [session.id, sha256Hex(next), this.config.REFRESH_TOKEN_TTL_SECONDS],
-      );
-      await manager.query(`DELETE FROM authentication_tokens WHERE session_id = $1 AND expires_at <= now()`, [session.id]);
-      const owner = { userId: session.user_id, sessionId: session.id, mfa: session.mfa_enabled };
-      return { userId: session.user_id, tokens: await this.withAccessToken(manager, owner, next) };
+      await this.store.rotateRefreshToken(manager, session.id, hash, sha256Hex(next), this.config.REFRESH_TOKEN_TTL_SECONDS);
+      const owner = { userId: session.userId, sessionId: session.id, mfa: session.mfa };
+      return { userId: session.userId, tokens: await this.withAccessToken(manager, owner, next) };
     });
     if (rotated) return rotated;
     await this.revokeOnReuse(hash);
@@ -126,24 +98,17 @@ export class ApiTokensService {
 
   /** Ends a session: its refresh token and every access token it issued stop working at once. */
   async revoke(sessionId: string, userId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const [, affected]: [unknown[], number] = await manager.query(
-        `UPDATE user_sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-        [sessionId, userId],
-      );
-      await manager.query(`DELETE FROM authentication_tokens WHERE session_id = $1 AND user_id = $2`, [sessionId, userId]);
-      return affected > 0;
-    });
+    const revoked = await this.dataSource.transaction((manager) => this.store.revoke(manager, sessionId, userId));
+    // After the commit: every replica ends the session's open job event streams (JobEventHub).
+    if (revoked) this.events.publish(EventSubject.ApiSessionRevoked, { userId, sessionId, at: new Date().toISOString() });
+    return revoked;
   }
 
   /** A rotated-away refresh token came back: whoever holds the session now may be a thief, so it ends. */
   private async revokeOnReuse(hash: string): Promise<void> {
-    const [reused]: { session_id: string; user_id: string }[] = await this.dataSource.query(
-      `SELECT r.session_id, s.user_id FROM rotated_refresh_tokens r JOIN user_sessions s ON s.id = r.session_id WHERE r.token_hash = $1`,
-      [hash],
-    );
+    const reused = await this.store.sessionOfRotatedToken(hash);
     if (!reused) return;
-    await this.revoke(reused.session_id, reused.user_id);
+    await this.revoke(reused.sessionId, reused.userId);
     throw TokenError.refreshTokenReused();
   }
 
@@ -155,11 +120,7 @@ export class ApiTokensService {
   ): Promise<IssuedTokens> {
     const accessToken = newToken(ACCESS_PREFIX);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    await manager.query(
-      `INSERT INTO authentication_tokens (user_id, session_id, access_token_hash, expires_at, scope, mfa_verified)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
-      [userId, sessionId, sha256Hex(accessToken), ttl, API_SCOPE, mfa],
-    );
+    await this.store.addAccessToken(manager, { userId, sessionId, accessTokenHash: sha256Hex(accessToken), ttlSeconds: ttl, scope: API_SCOPE, mfa });
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: ttl, scope: API_SCOPE };
   }
 }

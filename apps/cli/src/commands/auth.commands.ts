@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ApiAnswer, ApiClient, failureOf } from '../api-client';
-import { CliError } from '../cli-error';
+import { CliError, ExitCode } from '../cli-error';
 import { CredentialsFile } from '../credentials';
 import { Terminal } from '../terminal';
 
@@ -19,6 +19,11 @@ interface Challenge {
   method: string;
 }
 
+/**
+ * Signs in with a password, and an MFA code if Garmin asks for one. On a terminal both are prompted for (the password
+ * hidden); otherwise each is the next line of stdin, read only when needed, so a script can write the code once Garmin
+ * has sent it. `--mfa-code -` asks for the code the same way but, like `--mfa-code CODE`, takes no second try.
+ */
 export async function login(api: ApiClient, file: CredentialsFile, term: Terminal, email: string | undefined, mfaCode: string | undefined): Promise<void> {
   const address = email || (await term.ask('Garmin email:'));
   const secret = await term.ask('Garmin password:', true);
@@ -26,13 +31,15 @@ export async function login(api: ApiClient, file: CredentialsFile, term: Termina
   let answer = await api.call<Tokens | Challenge>('POST', '/v1/auth/login', { email: address, password: secret });
   if (answer.status === 202) {
     const { challengeId, method } = answer.body as Challenge;
-    let code = mfaCode ?? (await term.ask(`Garmin sent a code (by ${method}). Code:`));
+    const scripted = mfaCode !== undefined;
+    let code = mfaCode === undefined || mfaCode === '-' ? await term.ask(`Garmin sent a code (by ${method}). Code:`, true) : mfaCode;
     for (;;) {
+      if (!code) throw CliError.usage(`No MFA code was given${term.interactive ? '' : ' (stdin ended)'}.`);
       answer = await api.call<Tokens | Challenge>('POST', '/v1/auth/mfa', { challengeId, code });
       const left = (answer.body as { attemptsLeft?: number }).attemptsLeft;
-      if (answer.status !== 401 || mfaCode !== undefined || !left) break;
+      if (answer.status !== 401 || scripted || !left) break;
       term.fail(`Garmin did not accept that code (${left} attempt${left === 1 ? '' : 's'} left).`);
-      code = await term.ask('Code:');
+      code = await term.ask('Code:', true);
     }
   }
   signedIn(api, file, term, answer as ApiAnswer<Tokens>);
@@ -67,17 +74,50 @@ async function readTokenFile(path: string): Promise<string> {
   }
 }
 
-export async function logout(api: ApiClient, file: CredentialsFile, term: Terminal): Promise<void> {
+/**
+ * Signs out: the gateway ends the session, then the credentials here are forgotten. When the gateway could not end
+ * it (unreachable, an error answer), the credentials are kept, so that logout can be run again: forgetting them would
+ * leave the session open at the gateway, with the one refresh token that can end it gone. `--local` forgets them
+ * anyway. A session that had already ended (revoked elsewhere, expired) has nothing left to end: the credentials go.
+ * Every outcome but a real sign-out exits non-zero (README, "The CLI").
+ */
+export async function logout(api: ApiClient, file: CredentialsFile, term: Terminal, local = false): Promise<void> {
   const credentials = file.read();
   if (!credentials) {
-    if (term.json) term.data({ signedOut: false });
+    if (term.json) term.data({ signedOut: false, sessionEnded: false, credentialsForgotten: false });
     term.say('You were not signed in.');
     return;
   }
-  await api.authed('POST', '/v1/auth/logout').catch(() => undefined); // an ended session is signed out anyway
-  file.remove();
-  if (term.json) term.data({ signedOut: true });
-  term.say(`Signed out ${credentials.user.displayName}.`);
+  const who = credentials.user.displayName;
+  const failure = await api.authed('POST', '/v1/auth/logout').then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!failure) {
+    await api.forgetCredentials();
+    if (term.json) term.data({ signedOut: true, sessionEnded: true, credentialsForgotten: true });
+    term.say(`Signed out ${who}: the gateway ended the session, and the credentials here are forgotten.`);
+    return;
+  }
+  if (!(failure instanceof CliError)) throw failure;
+  if (failure.exitCode === ExitCode.NotSignedIn) {
+    await api.forgetCredentials();
+    if (term.json) term.data({ signedOut: false, sessionEnded: true, credentialsForgotten: true });
+    throw CliError.notSignedIn(
+      `The session of ${who} had already ended at the gateway (signed out elsewhere, revoked or expired), so there was nothing to end; the credentials here are forgotten.`,
+    );
+  }
+  if (local) await api.forgetCredentials();
+  if (term.json) term.data({ signedOut: false, sessionEnded: false, credentialsForgotten: local });
+  const reason = failure.message.replace(/\.$/, '');
+  throw new CliError(
+    local
+      ? `The gateway could not end the session of ${who} (${reason}), so it stays open there until it expires; the credentials here are forgotten, as --local asked.`
+      : `Not signed out: the gateway could not end the session of ${who} (${reason}). The credentials here are kept, so that you can try again.`,
+    local
+      ? 'Another signed-in client can end it at the gateway: DELETE /v1/auth/sessions/:id.'
+      : 'Run garmin-sync logout again once the gateway answers; garmin-sync logout --local forgets the credentials here anyway (the session then stays open at the gateway until it expires).',
+  );
 }
 
 export async function whoami(api: ApiClient, term: Terminal): Promise<void> {

@@ -1,22 +1,12 @@
+import type { SyncJobView } from '@fittrack/contracts';
 import { SingleBar } from 'cli-progress';
 import { EventSource } from 'eventsource';
 import { ApiClient } from '../api-client';
 import { CliError } from '../cli-error';
 import { Terminal } from '../terminal';
 
-export interface JobView {
-  id: string;
-  status: string;
-  kinds: string[];
-  progress: number;
-  processedItems: number;
-  totalItems: number | null;
-  currentKind: string | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** The job as the API answers it: the one job view of the contracts. */
+export type JobView = SyncJobView;
 
 const TERMINAL = ['completed', 'failed', 'cancelled'];
 
@@ -78,6 +68,18 @@ export async function watchJob(api: ApiClient, term: Terminal, id: string): Prom
     };
     source.addEventListener('job', onJob);
     source.addEventListener('end', onJob);
+    // The gateway stopped following the job before it ended: it was deleted, or this sign-in ended.
+    source.addEventListener('gone', (event: MessageEvent) => {
+      source.close();
+      let said: { reason?: string; message?: string } = {};
+      try {
+        said = JSON.parse(String(event.data)) as typeof said;
+      } catch {
+        // a reason we cannot read: still stop, and say so plainly
+      }
+      const next = said.reason === 'session_ended' ? 'Sign in again with: garmin-sync login' : `See where it stands with: garmin-sync jobs show ${id}`;
+      reject(new CliError(`Stopped watching job ${id}: ${said.message ?? 'the gateway ended the stream'}.`, next));
+    });
     source.onerror = () => {
       if (latest && TERMINAL.includes(latest.status)) return;
       source.close();

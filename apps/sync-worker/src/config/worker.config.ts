@@ -11,6 +11,9 @@ export class WorkerConfig extends GarminServiceConfig {
   @IsPort()
   PORT = 3001;
 
+  /** Beside a gateway on one machine, the worker's admin listener needs a port of its own (validated in ServiceConfig). */
+  override METRICS_PORT = 9465;
+
   /** Jobs one worker process runs at once. */
   @IntSetting(1, 256)
   SYNC_CONCURRENCY = 4;
@@ -30,6 +33,13 @@ export class WorkerConfig extends GarminServiceConfig {
   /** A user's lease lasts this long unless renewed; a killed worker's job is picked up after it. */
   @IntSetting(1000, 600_000)
   SYNC_LEASE_TTL_MS = 20_000;
+
+  /**
+   * PostgreSQL drops a worker connection idle inside a transaction this long: a worker paused inside a
+   * fenced write cannot hold the user's lease row (and with it a takeover) for longer.
+   */
+  @IntSetting(1000, 600_000)
+  SYNC_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
   /** How far back a user's first sync goes. */
   @IntSetting(1, 3650)

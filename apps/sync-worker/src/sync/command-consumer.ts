@@ -3,8 +3,8 @@ import { jsonProblem } from '@fittrack/app-core';
 import { CommandSubject, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
 import {
   commandStreamName,
+  CommandStream,
   ensureCommandConsumer,
-  ensureCommandStream,
   NATS_CONNECTION,
   SESSION_CONSUMER,
   SubjectNamer,
@@ -20,6 +20,8 @@ import { SessionKeeper } from './session-keeper';
 import { SyncMetrics } from './sync.metrics';
 
 const FETCH_EXPIRES_MS = 2000;
+/** How often an idle lane checks that its consumer still exists (a deleted consumer makes pulls empty, not errors). */
+const CONSUMER_CHECK_MS = 5000;
 
 /**
  * The shared durable pull consumer: SYNC_CONCURRENCY lanes per process, each
@@ -41,11 +43,13 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     private readonly sessions: SessionKeeper,
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
+    private readonly commandStream: CommandStream,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The gateway manages the stream; a worker's NATS user may only read it (deploy/nats/accounts.conf).
+    await this.commandStream.awaitCreated();
     const jsm = await this.nats.jetstreamManager();
-    await ensureCommandStream(jsm, this.namer.prefix);
     const settings = { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 };
     await ensureCommandConsumer(jsm, this.namer.prefix, SYNC_CONSUMER, CommandSubject.SyncRun, settings);
     await ensureCommandConsumer(jsm, this.namer.prefix, SESSION_CONSUMER, CommandSubject.SessionRefresh, settings);
@@ -61,16 +65,41 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all(this.lanes);
   }
 
+  /**
+   * One pull loop. The stream or its consumer can vanish under a running worker (deleted by an operator, a
+   * lost JetStream store): a failed pull, or a consumer found missing while pulls come back empty (a deleted
+   * consumer alone makes no error), re-ensures both (the same idempotent calls as at boot) and pulls again.
+   * What was in the lost stream is published again by the gateway's reconciler.
+   */
   private async lane(lane: string, name: string, handle: (message: JsMsg) => Promise<void>): Promise<void> {
-    const consumer = await this.nats.jetstream().consumers.get(commandStreamName(this.namer.prefix), name);
+    const stream = commandStreamName(this.namer.prefix);
+    const subject = name === SESSION_CONSUMER ? CommandSubject.SessionRefresh : CommandSubject.SyncRun;
+    const ensure = async () => {
+      // The gateway re-creates a lost stream (a worker may only create it on an open development server).
+      await this.commandStream.awaitCreated();
+      const jsm = await this.nats.jetstreamManager();
+      await ensureCommandConsumer(jsm, this.namer.prefix, name, subject, { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 });
+      return this.nats.jetstream().consumers.get(stream, name);
+    };
+    let consumer = await this.nats.jetstream().consumers.get(stream, name);
+    let lastCheck = Date.now();
     while (!this.stopping) {
       let message: JsMsg | null = null;
       try {
         message = await consumer.next({ expires: FETCH_EXPIRES_MS });
+        if (!message && Date.now() - lastCheck > CONSUMER_CHECK_MS) {
+          lastCheck = Date.now();
+          await consumer.info(false);
+        }
       } catch (error) {
         if (this.stopping) break;
-        this.logger.warn(`lane ${lane}: pulling failed (${String(error)}); retrying`);
+        this.logger.warn(`lane ${lane}: pulling failed (${String(error)}); ensuring stream ${stream} and consumer ${name}, then pulling again`);
         await sleep(1000);
+        try {
+          consumer = await ensure();
+        } catch (again) {
+          this.logger.warn(`lane ${lane}: could not ensure the stream and consumer (${String(again)}); retrying`);
+        }
         continue;
       }
       if (!message) continue;
@@ -94,7 +123,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     if (typeof command === 'string') {
       this.logger.warn(`rejected session refresh command #${message.seq}: ${command}`);
       this.metrics.rejected();
-      message.term(command);
+      terminate(message);
       return;
     }
     try {
@@ -112,7 +141,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     if (typeof command === 'string') {
       this.logger.warn(`rejected sync command #${message.seq}: ${command}`);
       this.metrics.rejected();
-      message.term(command);
+      terminate(message);
       return;
     }
     let verdict: Verdict;
@@ -128,13 +157,22 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
       else if ('reject' in verdict) {
         this.logger.warn(`rejected sync command for job ${command.jobId}: ${verdict.reject}`);
         this.metrics.rejected();
-        message.term(verdict.reject);
+        terminate(message);
       } else message.nak(verdict.retryInMs);
     } catch (error) {
       // NATS is away: the command comes back after its ack wait, and a finished job is then just acked.
       this.logger.warn(`job ${command.jobId}: could not settle the command (${String(error)})`);
     }
   }
+}
+
+/**
+ * Never delivered again. Without a reason: nats-server 2.9 (Debian's) takes only a bare `+TERM`, and treats
+ * `+TERM <reason>` as no acknowledgement at all, redelivering the message after every ack wait; the reason
+ * is in our log instead.
+ */
+function terminate(message: JsMsg): void {
+  message.term();
 }
 
 /** In-progress signal; NATS being away for a moment must not take the job (or the process) down. */

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommandConsumer } from './command-consumer';
+import { JobLeases } from './job-lease';
+import { JobOutcomes } from './job-outcome';
 import { JobRunner } from './job-runner';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
 import { HealthSyncer } from './kinds/health.syncer';
@@ -12,6 +14,6 @@ import { UpstreamBudget } from './upstream-budget';
 
 /** Pulling sync commands from JetStream and running them against Garmin into PostgreSQL. */
 @Module({
-  providers: [CommandConsumer, JobRunner, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
+  providers: [CommandConsumer, JobRunner, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
 })
 export class SyncModule {}

@@ -4,7 +4,7 @@ import { UpstreamBudget } from './upstream-budget';
 
 /** No rate limit, and a database that has no other worker's Retry-After: only this process's penalties count. */
 function budget(): UpstreamBudget {
-  const dataSource = { query: async () => [] } as unknown as DataSource;
+  const dataSource = { manager: { query: async () => [] } } as unknown as DataSource;
   return new UpstreamBudget(dataSource, { GARMIN_ACCOUNT_RATE_PER_SECOND: 0, GARMIN_GLOBAL_RATE_PER_SECOND: 0 } as WorkerConfig);
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiter, Release } from '@fittrack/garmin';
+import { UpstreamBudgetStore } from '@fittrack/persistence';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
@@ -9,11 +10,6 @@ interface Careful {
   /** The answer of the one request on its way, which the others wait for. */
   inFlight?: Promise<void>;
   calm: number;
-}
-
-interface Slot {
-  free_ms: number;
-  now_ms: number;
 }
 
 /** Timers may fire a millisecond early and clocks differ a little: a Retry-After is waited out with this to spare. */
@@ -43,11 +39,10 @@ export class UpstreamBudget implements RateLimiter {
   private readonly shared = new Map<string, { until: number; readAt: number }>();
   /** Accounts that were throttled lately, asked one request at a time. */
   private readonly careful = new Map<string, Careful>();
+  private readonly store: UpstreamBudgetStore;
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    config: WorkerConfig,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, config: WorkerConfig) {
+    this.store = new UpstreamBudgetStore(dataSource.manager);
     this.intervals = [
       ...(config.GARMIN_ACCOUNT_RATE_PER_SECOND > 0 ? [{ key: (a: string) => `account:${a}`, seconds: 1 / config.GARMIN_ACCOUNT_RATE_PER_SECOND }] : []),
       ...(config.GARMIN_GLOBAL_RATE_PER_SECOND > 0 ? [{ key: () => 'global', seconds: 1 / config.GARMIN_GLOBAL_RATE_PER_SECOND }] : []),
@@ -110,33 +105,14 @@ export class UpstreamBudget implements RateLimiter {
    * requests would then go out bunched at the global spacing.
    */
   private async takeSlot(account: string): Promise<number> {
-    const keys = this.intervals.map((i) => i.key(account));
-    const fresh = keys.filter((key) => !this.known.has(key));
+    const intervals = this.intervals.map((i) => ({ key: i.key(account), seconds: i.seconds }));
+    const fresh = intervals.map((i) => i.key).filter((key) => !this.known.has(key));
     if (fresh.length > 0) {
-      await this.dataSource.query(
-        `INSERT INTO upstream_budgets (key, next_free_at) SELECT key, now() FROM unnest($1::text[]) AS key ON CONFLICT (key) DO NOTHING`,
-        [fresh],
-      );
+      await this.store.ensureKeys(fresh);
       if (this.known.size > 10_000) this.known.clear();
       for (const key of fresh) this.known.add(key);
     }
-    // One short transaction: the rows locked in key order (so concurrent takers queue, never deadlock),
-    // the common slot chosen, every key moved past it.
-    return this.dataSource.transaction(async (tx) => {
-      const rows: Slot[] = await tx.query(
-        `SELECT (EXTRACT(EPOCH FROM next_free_at) * 1000)::float8 AS free_ms, (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS now_ms
-           FROM upstream_budgets WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
-        [keys],
-      );
-      const now = Number(rows[0]?.now_ms ?? Date.now());
-      const slot = Math.max(now, ...rows.map((row) => Number(row.free_ms)));
-      await tx.query(
-        `UPDATE upstream_budgets AS b SET next_free_at = to_timestamp($2::float8 / 1000) + make_interval(secs => r.seconds)
-           FROM unnest($1::text[], $3::float8[]) AS r(key, seconds) WHERE b.key = r.key`,
-        [keys, slot, this.intervals.map((i) => i.seconds)],
-      );
-      return slot - now;
-    });
+    return this.store.reserveSlot(intervals);
   }
 
   private penalised(account: string): boolean {
@@ -152,11 +128,7 @@ export class UpstreamBudget implements RateLimiter {
       this.careful.set(account, { calm: 0 });
     }
     this.penalties.set(account, Math.max(this.penalties.get(account) ?? 0, Date.now() + seconds * 1000 + TIMER_MARGIN_MS));
-    await this.dataSource.query(
-      `INSERT INTO upstream_budgets AS b (key, next_free_at) VALUES ($1, now() + make_interval(secs => $2))
-       ON CONFLICT (key) DO UPDATE SET next_free_at = GREATEST(b.next_free_at, EXCLUDED.next_free_at)`,
-      [`retry-after:${account}`, seconds + TIMER_MARGIN_MS / 1000],
-    );
+    await this.store.holdAccount(account, seconds + TIMER_MARGIN_MS / 1000);
   }
 
   /**
@@ -186,11 +158,8 @@ export class UpstreamBudget implements RateLimiter {
   private async sharedPenalty(account: string): Promise<number> {
     const known = this.shared.get(account);
     if (known && Date.now() - known.readAt < SHARED_PENALTY_READ_MS) return known.until;
-    const [row]: { wait_ms: number }[] = await this.dataSource.query(
-      `SELECT GREATEST(0, EXTRACT(EPOCH FROM (next_free_at - now())) * 1000)::float8 AS wait_ms FROM upstream_budgets WHERE key = $1`,
-      [`retry-after:${account}`],
-    );
-    const until = Date.now() + (row ? Number(row.wait_ms) : 0);
+    const heldMs = await this.store.accountHeldForMs(account);
+    const until = Date.now() + heldMs;
     if (this.shared.size > 10_000) this.shared.clear();
     this.shared.set(account, { until, readAt: Date.now() });
     return until;

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { HttpExceptionFilter } from '../http/http-exception.filter';
 import { jsonProblem } from '../http/json-depth';
+import { MetricsListener } from '../metrics/metrics-listener';
 import { MetricsService } from '../metrics/metrics.service';
 import { describeStartupFailure } from './startup-failure';
 
@@ -30,6 +31,7 @@ export function createValidationPipe(): ValidationPipe {
 export async function startService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<INestApplication> {
   const { name, config } = definition;
   let app: NestFastifyApplication | undefined;
+  let metrics: MetricsListener | undefined;
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       definition.module,
@@ -38,23 +40,28 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
     );
     app.useLogger(app.get(Logger));
     countRequests(app);
+    // Closed with the app, whether it drains on SIGTERM or fails to start.
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => metrics?.close());
     refuseDeepJson(app);
     app.useGlobalPipes(createValidationPipe());
     app.useGlobalFilters(new HttpExceptionFilter());
     await definition.configure?.(app);
     await app.startAllMicroservices();
+    if (config.METRICS_PORT > 0) metrics = await MetricsListener.start(app.get(MetricsService, { strict: false }), config.METRICS_HOST, config.METRICS_PORT);
     await app.listen(config.PORT, config.HOST);
   } catch (error) {
     process.stderr.write(`${name} failed to start: ${describeStartupFailure(error, config)}\n`);
     await app?.close().catch(() => undefined);
+    await metrics?.close();
     process.exit(1);
   }
   installGracefulShutdown(app, name, config.SHUTDOWN_TIMEOUT_MS);
   app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT}`);
+  app.get(Logger).log(metrics ? `${name} serves /metrics at ${metrics.url}/metrics` : `${name} serves no /metrics (METRICS_PORT=0)`);
   return app;
 }
 
-/** Every answered request into /metrics, by Fastify's route pattern (or "unmatched"). */
+/** Every answered request of the API port into the metrics, by Fastify's route pattern (or "unmatched"). */
 function countRequests(app: NestFastifyApplication): void {
   const metrics = app.get(MetricsService, { strict: false });
   const fastify = app.getHttpAdapter().getInstance();

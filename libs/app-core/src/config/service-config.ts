@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { GENERATE_KEY_HINT, keyringProblems, ProductionRules, PUBLISHED_KEYS } from './production-rules';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -8,9 +9,9 @@ export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 /**
  * A keyring for local development only: production refuses to start without
- * its own ENCRYPTION_KEYS (see the validator on that field).
+ * its own ENCRYPTION_KEYS, and refuses this one by id or key (production-rules.ts).
  */
-const DEVELOPMENT_KEYRING = 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=';
+const DEVELOPMENT_KEYRING = `${PUBLISHED_KEYS[0].id}:${PUBLISHED_KEYS[0].key}`;
 
 const NATS_SERVER_LIST = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
 const KEYRING = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+)*$/;
@@ -44,7 +45,7 @@ export interface NatsAuth {
   token?: string;
 }
 
-export abstract class ServiceConfig {
+export abstract class ServiceConfig implements ProductionRules {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
@@ -67,6 +68,10 @@ export abstract class ServiceConfig {
   /** Put in front of every subject, stream and consumer name; isolates test runs and tenants. */
   @Matches(/^[A-Za-z0-9_-]{0,32}$/, { message: 'NATS_SUBJECT_PREFIX must be up to 32 letters, digits, - or _' })
   NATS_SUBJECT_PREFIX = '';
+
+  /** Copies of each JetStream stream the services create: 1 on a single server, 3 on a 3-node cluster. */
+  @IntSetting(1, 5)
+  NATS_STREAM_REPLICAS = 1;
 
   /** NATS credentials: a user and password, or a token (never both). Unset means no auth. */
   @ValidateIf((c: ServiceConfig) => c.NATS_USER !== undefined || c.NATS_PASSWORD !== undefined)
@@ -105,9 +110,27 @@ export abstract class ServiceConfig {
   /** Each app declares its own default port, decorated with @IsPort(). */
   abstract PORT: number;
 
-  /** `keyId:base64key[,olderId:base64key…]`, the first is current. Required in production. */
+  /**
+   * The admin listener: /metrics only, on its own port so the public API port (behind a load balancer)
+   * never shows it, bound to loopback unless told otherwise (containers: 0.0.0.0, and not published).
+   * 0 turns it off. Apps that run side by side on one machine have different defaults (worker: 9465).
+   */
+  @IsPort()
+  @ValidateBy({
+    name: 'metricsPortNotPort',
+    validator: {
+      validate: (value, args) => value === 0 || value !== (args?.object as ServiceConfig).PORT,
+      defaultMessage: () => 'METRICS_PORT must differ from PORT (or be 0 to turn /metrics off)',
+    },
+  })
+  METRICS_PORT = 9464;
+
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** `keyId:base64key[,olderId:base64key…]`, the first is current. Required in production (or ENCRYPTION_KEYS_FILE). */
   @ValidateIf((c: ServiceConfig) => c.NODE_ENV === 'production' || c.ENCRYPTION_KEYS !== undefined)
-  @IsDefined({ message: 'ENCRYPTION_KEYS is required in production' })
+  @IsDefined({ message: `ENCRYPTION_KEYS (or ENCRYPTION_KEYS_FILE) is required in production: ${GENERATE_KEY_HINT}` })
   @Matches(KEYRING, { message: 'ENCRYPTION_KEYS must look like keyId:base64key[,keyId:base64key]' })
   ENCRYPTION_KEYS?: string;
 
@@ -117,6 +140,15 @@ export abstract class ServiceConfig {
   @Min(100)
   @Max(600_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /**
+   * What production refuses of the settings every service shares; subclasses add theirs. Only a
+   * well-formed keyring is judged here (a malformed one is already named by its own validator).
+   */
+  productionProblems(): string[] {
+    const keys = this.ENCRYPTION_KEYS;
+    return keys !== undefined && KEYRING.test(keys) ? keyringProblems(keys) : [];
+  }
 
   /** NATS connection credentials, for every connection the service opens. */
   get natsAuth(): NatsAuth {

@@ -1,5 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { IsPort, ServiceConfig } from './service-config';
 import { ConfigValidationError, validateConfig } from './validate-config';
+
+const randomKeyring = (id = 'k1') => `${id}:${randomBytes(32).toString('base64')}`;
 
 class ExampleConfig extends ServiceConfig {
   @IsPort()
@@ -72,10 +78,59 @@ describe('validateConfig', () => {
     expect(problemsOf(env)).toContain(variable);
   });
 
-  it('requires ENCRYPTION_KEYS in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toContain('ENCRYPTION_KEYS is required in production');
-    const key = Buffer.alloc(32, 7).toString('base64');
-    expect(load({ NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${key}` }).encryptionKeyring).toBe(`k1:${key}`);
+  it('requires ENCRYPTION_KEYS in production, saying how to make one', () => {
+    const message = problemsOf({ NODE_ENV: 'production' });
+    expect(message).toContain('ENCRYPTION_KEYS (or ENCRYPTION_KEYS_FILE) is required in production');
+    expect(message).toContain('openssl rand -base64 32');
+    const keyring = randomKeyring();
+    expect(load({ NODE_ENV: 'production', ENCRYPTION_KEYS: keyring }).encryptionKeyring).toBe(keyring);
+  });
+
+  it.each([
+    ['the development keyring itself', 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=', 'the development key ("dev")'],
+    ['the development key under another id', 'mine:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=', 'the development key ("dev")'],
+    ['the former compose demo key', 'compose-demo:Y29tcG9zZS1kZW1vLWtleS1ub3QtZm9yLXJlYWwtdXM=', 'the former compose demo key'],
+    ['a demo key kept as the old key of a rotation', `${randomKeyring('new')},compose-demo:Y29tcG9zZS1kZW1vLWtleS1ub3QtZm9yLXJlYWwtdXM=`, 'the former compose demo key'],
+    ['the dev id with a fresh key', `dev:${randomBytes(32).toString('base64')}`, 'the development key ("dev")'],
+  ])('refuses %s in production, never showing key material', (_case, keys, what) => {
+    const message = problemsOf({ NODE_ENV: 'production', ENCRYPTION_KEYS: keys });
+    expect(message).toContain(`ENCRYPTION_KEYS holds ${what}`);
+    expect(message).toContain('openssl rand -base64 32');
+    for (const entry of keys.split(',')) expect(message).not.toContain(entry.split(':')[1]);
+  });
+
+  it('refuses a placeholder key in production, and accepts the same one in development', () => {
+    const placeholder = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    expect(problemsOf({ NODE_ENV: 'production', ENCRYPTION_KEYS: placeholder })).toContain('ENCRYPTION_KEYS key "k1" is not random');
+    expect(load({ ENCRYPTION_KEYS: placeholder }).encryptionKeyring).toBe(placeholder);
+    expect(load({ ENCRYPTION_KEYS: 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=' }).encryptionKeyring).toMatch(/^dev:/);
+  });
+
+  it('reads any variable from <NAME>_FILE, trimmed, and names a missing or empty file by path only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const keyring = randomKeyring();
+    writeFileSync(join(dir, 'keys'), `${keyring}\n`);
+    writeFileSync(join(dir, 'password'), 'n4ts-pass\n');
+    writeFileSync(join(dir, 'empty'), '\n');
+    const config = load({ NODE_ENV: 'production', ENCRYPTION_KEYS_FILE: join(dir, 'keys'), NATS_USER: 'gw', NATS_PASSWORD_FILE: join(dir, 'password') });
+    expect(config.encryptionKeyring).toBe(keyring);
+    expect(config.natsAuth).toEqual({ user: 'gw', pass: 'n4ts-pass' });
+
+    expect(problemsOf({ ENCRYPTION_KEYS_FILE: join(dir, 'missing') })).toContain(`ENCRYPTION_KEYS_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`);
+    expect(problemsOf({ ENCRYPTION_KEYS_FILE: join(dir, 'empty') })).toContain(`ENCRYPTION_KEYS_FILE: ${join(dir, 'empty')} is empty`);
+    expect(problemsOf({ ENCRYPTION_KEYS: keyring, ENCRYPTION_KEYS_FILE: join(dir, 'keys') })).toContain('set ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE, not both');
+    // The file's content is validated like the variable would be, and never shown.
+    writeFileSync(join(dir, 'bad'), 'hunter2-no-separator');
+    const bad = problemsOf({ ENCRYPTION_KEYS_FILE: join(dir, 'bad') });
+    expect(bad).toContain('ENCRYPTION_KEYS must look like');
+    expect(bad).not.toContain('hunter2');
+  });
+
+  it('serves /metrics on 9464 at 127.0.0.1 by default, 0 turns it off, and it cannot share PORT', () => {
+    expect([load({}).METRICS_PORT, load({}).METRICS_HOST]).toEqual([9464, '127.0.0.1']);
+    expect(load({ METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+    expect(problemsOf({ PORT: '9000', METRICS_PORT: '9000' })).toContain('METRICS_PORT must differ from PORT');
+    expect(problemsOf({ METRICS_PORT: 'admin' })).toContain('METRICS_PORT');
   });
 
   it('reports every bad variable at once, never their values', () => {

@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
-/** `/metrics` in Prometheus format; startService counts every HTTP request into it. */
+/**
+ * The Prometheus registry every module counts into; startService counts every HTTP request into it and
+ * serves it on the admin listener (metrics-listener.ts), never on the public API port.
+ */
 @Global()
-@Module({ controllers: [MetricsController], providers: [MetricsService], exports: [MetricsService] })
+@Module({ providers: [MetricsService], exports: [MetricsService] })
 export class MetricsModule {}

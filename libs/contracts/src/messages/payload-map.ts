@@ -1,5 +1,6 @@
 import { CommandSubject, EventSubject, RpcSubject } from './subjects';
 import {
+  ApiSessionRevokedEvent,
   AuthImportRequest,
   SignedInView,
   SyncCancelRequest,
@@ -45,6 +46,7 @@ export interface EventContract {
   [EventSubject.SyncFailed]: SyncJobEvent;
   [EventSubject.SyncCancelled]: SyncJobEvent;
   [EventSubject.SessionNeedsLogin]: SessionEvent;
+  [EventSubject.ApiSessionRevoked]: ApiSessionRevokedEvent;
 }
 
 export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -222,4 +223,19 @@ export interface SessionEvent {
 export interface SyncJobEvent {
   job: SyncJobView;
   at: string;
+}
+
+/**
+ * An API session (ours, not Garmin's) ended by logout, a session revoke or a reused refresh token. A class, so a
+ * receiver can validate what arrived before it acts on it.
+ */
+export class ApiSessionRevokedEvent {
+  @IsUUID()
+  userId!: string;
+
+  @IsUUID()
+  sessionId!: string;
+
+  @IsISO8601()
+  at!: string;
 }

@@ -37,6 +37,8 @@ export const EventSubject = {
   SyncCancelled: 'garmin.events.sync.cancelled',
   /** A user's Garmin session can no longer be refreshed: they must sign in again. */
   SessionNeedsLogin: 'garmin.events.session.needs_login',
+  /** One of our API sessions (a signed-in client) was revoked: its tokens are dead, and so are its open event streams. */
+  ApiSessionRevoked: 'garmin.events.auth.session_revoked',
 } as const;
 export type EventSubject = (typeof EventSubject)[keyof typeof EventSubject];
 

@@ -6,6 +6,7 @@ import { connectNats } from './connect';
 import { NatsReadinessCheck } from './nats-readiness.check';
 import { NATS_CONNECTION, NATS_OPTIONS, NatsModuleOptions } from './nats.tokens';
 import { EventPublisher } from '../events/event-publisher';
+import { CommandStream } from '../jetstream/command-stream.service';
 import { SubjectNamer } from './subject-namer';
 
 @Injectable()
@@ -21,14 +22,22 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-
 /** One NATS connection per process, shared by clients, publishers and the readiness check. */
 @Global()
 @Module({})
 export class NatsModule {
   /** The connection of one service, named after it, with the deployment's subject prefix. */
-  static forService(name: string, config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'natsAuth'>): DynamicModule {
-    return NatsModule.forRoot({ servers: config.NATS_URL, name, subjectPrefix: config.NATS_SUBJECT_PREFIX, auth: config.natsAuth });
+  static forService(
+    name: string,
+    config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'natsAuth' | 'NATS_STREAM_REPLICAS'>,
+  ): DynamicModule {
+    return NatsModule.forRoot({
+      servers: config.NATS_URL,
+      name,
+      subjectPrefix: config.NATS_SUBJECT_PREFIX,
+      auth: config.natsAuth,
+      streamReplicas: config.NATS_STREAM_REPLICAS,
+    });
   }
 
   static forRoot(options: NatsModuleOptions): DynamicModule {
@@ -46,8 +55,9 @@ export class NatsModule {
         RpcClient,
         NatsReadinessCheck,
         EventPublisher,
+        CommandStream,
       ],
-      exports: [NATS_OPTIONS, NATS_CONNECTION, SubjectNamer, RpcClient, NatsReadinessCheck, EventPublisher],
+      exports: [NATS_OPTIONS, NATS_CONNECTION, SubjectNamer, RpcClient, NatsReadinessCheck, EventPublisher, CommandStream],
     };
   }
 }

@@ -9,6 +9,8 @@ export interface NatsModuleOptions {
   subjectPrefix: string;
   /** Credentials (ServiceConfig.natsAuth); empty for an open server. */
   auth?: NatsAuth;
+  /** Copies of each stream this service creates (NATS_STREAM_REPLICAS); 1 when unset. */
+  streamReplicas?: number;
 }
 
 export const NATS_OPTIONS = Symbol('NATS_OPTIONS');

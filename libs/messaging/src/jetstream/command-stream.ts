@@ -14,26 +14,69 @@ export function commandStreamName(prefix: string): string {
   return prefix ? `${prefix}_${COMMAND_STREAM}` : COMMAND_STREAM;
 }
 
-/** Creates the command stream, or brings an existing one to these settings. Idempotent; any process may run it. */
-export async function ensureCommandStream(jsm: JetStreamManager, prefix: string): Promise<string> {
-  const name = commandStreamName(prefix);
-  const config = {
-    name,
+function commandStreamConfig(prefix: string, replicas: number) {
+  return {
+    name: commandStreamName(prefix),
     subjects: [prefixSubject(prefix, 'garmin.cmd.>')],
     retention: RetentionPolicy.Workqueue,
     storage: StorageType.File,
     discard: DiscardPolicy.Old,
     duplicate_window: DUPLICATE_WINDOW_NS,
-    num_replicas: 1,
+    num_replicas: replicas,
   };
+}
+
+/**
+ * Creates the command stream, or brings an existing one to these settings, its replica count among them
+ * (2.9.10 scales an R1 stream to R3 in place, messages kept). Idempotent. The gateway's NATS user may do
+ * this; a worker's may not (deploy/nats/accounts.conf), so workers use awaitCommandStream.
+ */
+export async function ensureCommandStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
+  const config = commandStreamConfig(prefix, replicas);
   try {
-    await jsm.streams.info(name);
-    await jsm.streams.update(name, config);
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
   } catch (error) {
-    if (!/stream not found/i.test(String(error))) throw error;
+    if (!isNotFound(error)) throw error;
     await jsm.streams.add(config);
   }
-  return name;
+  return config.name;
+}
+
+/**
+ * A worker's start-up: uses the stream as it is if it exists (its settings are the gateway's), creates it if
+ * it is missing and this NATS user may (an open development server), and otherwise waits for the gateway to
+ * create it, telling `onWait` why on each miss.
+ */
+export async function awaitCommandStream(
+  jsm: JetStreamManager,
+  prefix: string,
+  replicas: number,
+  onWait: (reason: string) => void,
+  pollMs = 1000,
+): Promise<string> {
+  const config = commandStreamConfig(prefix, replicas);
+  for (;;) {
+    try {
+      await jsm.streams.info(config.name);
+      return config.name;
+    } catch (error) {
+      if (!isNotFound(error)) onWait(String(error));
+      else {
+        try {
+          await jsm.streams.add(config);
+          return config.name;
+        } catch (createError) {
+          onWait(`stream ${config.name} does not exist and this NATS user may not create it (${String(createError)}); the gateway creates it`);
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return /stream not found/i.test(String(error));
 }
 
 export interface SyncConsumerSettings {

@@ -5,6 +5,7 @@ import { RpcEnvelope, RpcErrorCode } from '@fittrack/contracts';
 import { lastValueFrom } from 'rxjs';
 import type { Msg } from 'nats';
 import { prefixSubject } from '../connection/subject-namer';
+import { callerIdentity, describeCaller } from './caller-identity';
 import { toRpcErrorBody } from './rpc-error';
 
 export interface RpcServerOptions {
@@ -21,6 +22,7 @@ export interface RpcServerOptions {
  * payload, answers are always an RpcEnvelope, subjects carry the deployment's
  * prefix, and nothing a caller sends (bad JSON, no reply subject, a throwing
  * handler) can reject a promise nobody awaits and so crash the process.
+ * Each request is logged with its caller's NATS account and user (caller-identity.ts).
  */
 export class RpcServer extends ServerNats {
   private readonly rpcLogger = new Logger(RpcServer.name);
@@ -35,6 +37,8 @@ export class RpcServer extends ServerNats {
 
   override async handleMessage(channel: string, message: Msg): Promise<void> {
     if (!message.reply) return; // request/reply only: a message nobody awaits gets no work
+    // Every call says who made it, as the NATS server vouches (Nats-Request-Info), before anything can fail.
+    this.rpcLogger.log(`rpc ${channel} from ${describeCaller(callerIdentity(message.headers))}`);
     const respond = (envelope: RpcEnvelope<unknown>) => {
       message.respond(Buffer.from(JSON.stringify(envelope)));
     };

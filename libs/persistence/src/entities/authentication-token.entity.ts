@@ -25,6 +25,8 @@ export class AuthenticationToken {
   @Column({ name: 'token_type', type: 'text', default: 'Bearer' })
   tokenType!: 'Bearer';
 
+  /** The retention sweep deletes long-expired tokens by it (ApiSessionRetention). */
+  @Index('ix_authentication_tokens_expires_at')
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 

@@ -6,6 +6,7 @@ export type NightlyTrigger = 'schedule' | 'operator';
 @Entity({ name: 'nightly_runs' })
 @Check('ck_nightly_runs_trigger', `"trigger" IN ('schedule', 'operator')`)
 @Index('uq_nightly_runs_scheduled_date', ['runDate'], { unique: true, where: `"trigger" = 'schedule'` })
+@Index('ix_nightly_runs_unfinished', ['claimedUntil'], { where: `"finished_at" IS NULL` })
 export class NightlyRun {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_nightly_runs' })
   id!: string;
@@ -38,6 +39,18 @@ export class NightlyRun {
   /** Sessions near the end of their refresh credentials, sent to the workers to refresh. */
   @Column({ name: 'refreshes_requested', type: 'integer', default: 0 })
   refreshesRequested!: number;
+
+  /** The gateway replica running it (or that ran it last). */
+  @Column({ name: 'claimed_by', type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  /** Renewed while the run runs; an unfinished run past it lost its replica, and another takes it over. */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
+  /** How often another replica took the run over from one that died. */
+  @Column({ name: 'takeovers', type: 'integer', default: 0 })
+  takeovers!: number;
 
   @Column({ name: 'error', type: 'text', nullable: true })
   error!: string | null;

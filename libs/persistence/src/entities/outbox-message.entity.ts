@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'outbox' })
 @Index('ix_outbox_unpublished', ['id'], { where: `"published_at" IS NULL` })
+// The reconciler looks a job's latest command up by its Nats-Msg-Id.
+@Index('ix_outbox_msg_id', ['msgId'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_outbox' })
   id!: string;

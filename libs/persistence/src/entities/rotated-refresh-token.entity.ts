@@ -15,6 +15,8 @@ export class RotatedRefreshToken {
   @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_rotated_refresh_tokens_session' })
   session?: UserSession;
 
+  /** The retention sweep deletes by age (ApiSessionRetention). */
+  @Index('ix_rotated_refresh_tokens_rotated_at')
   @CreateDateColumn({ name: 'rotated_at', type: 'timestamptz' })
   rotatedAt!: Date;
 }

@@ -28,7 +28,17 @@ export class AppProcess {
   constructor(
     readonly process: ServiceProcess,
     readonly url: string,
+    /** The admin listener (METRICS_PORT), where /metrics is served: never the API port. */
+    readonly adminUrl?: string,
   ) {}
+
+  /** The process's Prometheus text, from its admin listener. */
+  async metrics(): Promise<string> {
+    if (!this.adminUrl) throw new Error('this process was started without an admin listener (METRICS_PORT)');
+    const response = await fetch(`${this.adminUrl}/metrics`);
+    if (response.status !== 200) throw new Error(`${this.adminUrl}/metrics answered ${response.status}`);
+    return response.text();
+  }
 
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
@@ -140,12 +150,13 @@ export class PlatformStack {
 
   private async startApp(entry: string, env: Record<string, string>): Promise<AppProcess> {
     const port = await freePort();
+    const metricsPort = await freePort();
     const process = await new ServiceProcess({
       entry,
-      env: { ...this.env, PORT: String(port), ...env },
+      env: { ...this.env, PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1', ...env },
       readyUrl: `http://127.0.0.1:${port}/health/ready`,
     }).start();
-    return new AppProcess(process, `http://127.0.0.1:${port}`);
+    return new AppProcess(process, `http://127.0.0.1:${port}`, `http://127.0.0.1:${metricsPort}`);
   }
 
   /** Every line the app processes wrote. */

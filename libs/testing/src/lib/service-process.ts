@@ -43,8 +43,10 @@ export class ServiceProcess {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build the app first`);
     const child = spawn(process.execPath, [entry], {
       cwd: root,
-      // eslint-disable-next-line no-restricted-syntax -- a child gets only PATH and what the test chose
-      env: { PATH: process.env['PATH'] ?? '', ...this.options.env },
+      // A child gets only PATH and what the test chose. Its admin listener stays off unless the test asks
+      // (METRICS_PORT): test runs side by side would otherwise race for the apps' fixed default admin ports.
+      // eslint-disable-next-line no-restricted-syntax -- the one read of the test runner's environment
+      env: { PATH: process.env['PATH'] ?? '', METRICS_PORT: '0', ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

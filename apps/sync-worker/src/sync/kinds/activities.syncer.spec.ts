@@ -51,6 +51,7 @@ describe('ActivitiesSyncer', () => {
         upserts.push({ table: spec.table, rows, unique: uniqueRows(spec, rows).length });
         return rows.length;
       },
+      together: (work) => work(run.upsert),
     };
 
     const plan = await new ActivitiesSyncer({ SYNC_BACKFILL_DAYS: 30 } as WorkerConfig).plan(run);

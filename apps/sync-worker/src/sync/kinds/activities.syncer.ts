@@ -106,7 +106,7 @@ export class ActivitiesSyncer implements KindSyncer {
   }
 
   async plan(run: KindRun): Promise<KindPlan> {
-    const { ctx, api, manager } = run;
+    const { ctx, api } = run;
     const userId = ctx.userId;
     const pages = run.range || !run.cursor?.newestItemAt ? await this.listRange(run) : await this.listRecent(run);
     const listed = lastByKey(pages, (a) => a.activityId);
@@ -124,9 +124,9 @@ export class ActivitiesSyncer implements KindSyncer {
         ctx.checkpoint();
         const file = await this.fileOf(api, a.activityId, userId);
         ctx.done(this.kind);
-        await manager.transaction(async (tx) => {
-          await run.upsert(DETAIL, [{ userId, a, detail: detail ?? {} }], tx);
-          if (file) await run.upsert(FILE, [{ userId, activityId: a.activityId, ...file }], tx);
+        await run.together(async (upsert) => {
+          await upsert(DETAIL, [{ userId, a, detail: detail ?? {} }]);
+          if (file) await upsert(FILE, [{ userId, activityId: a.activityId, ...file }]);
         });
       });
       if (run.range) return undefined;

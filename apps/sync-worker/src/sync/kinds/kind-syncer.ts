@@ -1,13 +1,17 @@
 import { SyncKind } from '@fittrack/contracts';
 import { ConnectApi, DailySummary } from '@fittrack/garmin';
-import { SyncCursor, UpsertSpec } from '@fittrack/persistence';
+import { CursorUpdate, SyncCursor } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
+import { Upsert } from '../fenced-writer';
 import { JobContext } from '../job-context';
+
+export type { CursorUpdate } from '@fittrack/persistence';
 
 /** What a kind syncer gets for one job. */
 export interface KindRun {
   ctx: JobContext;
   api: ConnectApi;
+  /** For reads. Every write goes through `upsert` or `together`, fenced by the job's lease. */
   manager: EntityManager;
   /** Today in the user's Garmin time zone. */
   today: string;
@@ -17,14 +21,10 @@ export interface KindRun {
   range: { from: string; to: string } | null;
   cursor: SyncCursor | null;
   concurrency: number;
-  /** Writes rows (batched upsert on the natural key); counts what changed. A no-op in fetch-only runs. */
-  upsert<R>(spec: UpsertSpec<R>, rows: readonly R[], manager?: EntityManager): Promise<number>;
-}
-
-/** Where an incremental sync of this kind starts next time; undefined leaves the cursor alone. */
-export interface CursorUpdate {
-  syncedThrough?: string | null;
-  newestItemAt?: Date | null;
+  /** Writes rows (batched upsert on the natural key) while the lease is the job's; counts what changed. A no-op in fetch-only runs. */
+  upsert: Upsert;
+  /** Writes that belong together (an activity's detail and file), in one fenced transaction. */
+  together<T>(work: (upsert: Upsert) => Promise<T>): Promise<T>;
 }
 
 /** A kind's work, listed and counted on the job context; nothing item by item is fetched yet. */

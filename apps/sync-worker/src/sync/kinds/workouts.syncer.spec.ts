@@ -32,6 +32,7 @@ describe('WorkoutsSyncer', () => {
         if (rows.length > 1) batches.push({ rows, unique: uniqueRows(spec, rows).length });
         return rows.length;
       },
+      together: (work) => work(run.upsert),
     };
 
     const plan = await new WorkoutsSyncer().plan(run);

@@ -1,0 +1,155 @@
+import { CommandSubject, RpcSubject } from '@fittrack/contracts';
+import { COMMAND_STREAM } from '@fittrack/messaging';
+import { NatsServerProcess } from '@fittrack/testing';
+import { connect, headers, NatsConnection } from 'nats';
+import { resolve } from 'node:path';
+import { newAccount } from './support/accounts';
+import { GatewayStack, uniqueIp } from './support/stack';
+
+jest.setTimeout(120_000);
+
+/** The shipped accounts config, unchanged; only the passwords are the test's (exported as entrypoint.sh does). */
+const CONFIG = resolve(__dirname, '../../../deploy/nats/accounts.conf');
+const PASSWORDS = { gateway: 'gw-Test-1', worker: 'wk-Test-2', platform: '12345', operator: 'op-Test-4' };
+type Role = keyof typeof PASSWORDS;
+const serverEnv = Object.fromEntries(Object.entries(PASSWORDS).map(([role, pw]) => [`NATS_${role.toUpperCase()}_PASSWORD`, `"${pw}"`]));
+const USER_ID = '6f1c1a52-3f1c-4b8e-9a59-0d9b5c6f7a10';
+
+describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credentialed nats-server 2.9.10)', () => {
+  let server: NatsServerProcess;
+  let stack: GatewayStack;
+  const clients: NatsConnection[] = [];
+
+  async function as(role: Role, name = `test-${role}`): Promise<NatsConnection> {
+    const client = await connect({ servers: server.url, user: role, pass: PASSWORDS[role], name });
+    clients.push(client);
+    return client;
+  }
+
+  /** A request's outcome: the reply's JSON, or the client error's code (PERMISSIONS_VIOLATION, 503 no responders, TIMEOUT). */
+  async function ask(client: NatsConnection, subject: string, payload: unknown, options: { headers?: ReturnType<typeof headers> } = {}) {
+    try {
+      const reply = await client.request(subject, Buffer.from(JSON.stringify(payload)), { timeout: 5000, ...options });
+      return { reply: JSON.parse(Buffer.from(reply.data).toString()) };
+    } catch (error) {
+      return { refused: String((error as { code?: string }).code ?? error) };
+    }
+  }
+
+  const REFUSED = { refused: expect.stringMatching(/PERMISSIONS_VIOLATION|503/) };
+
+  /** The gateway's RpcServer log messages (its log is pino's JSON lines). */
+  function rpcLog(): string {
+    return stack.gateway.process.logs
+      .split('\n')
+      .flatMap((line) => {
+        try {
+          const entry = JSON.parse(line) as { context?: string; msg?: string };
+          return entry.context === 'RpcServer' && entry.msg ? [entry.msg] : [];
+        } catch {
+          return [];
+        }
+      })
+      .join('\n');
+  }
+
+  async function commandsInStream(): Promise<number> {
+    const jsm = await (await as('gateway', 'test-probe')).jetstreamManager();
+    return (await jsm.streams.info(COMMAND_STREAM)).state.messages;
+  }
+
+  beforeAll(async () => {
+    server = await NatsServerProcess.start({ configFile: CONFIG, env: serverEnv });
+    // No subject prefix: the shipped config names the unprefixed subjects, and this server is the test's alone.
+    stack = await GatewayStack.start({
+      gateways: 1,
+      natsUrl: server.url,
+      env: { NATS_SUBJECT_PREFIX: '', NATS_USER: 'gateway', NATS_PASSWORD: PASSWORDS.gateway },
+    });
+    await stack.startWorker({
+      NATS_USER: 'worker',
+      NATS_PASSWORD: PASSWORDS.worker,
+      GARMIN_ACCOUNT_RATE_PER_SECOND: '0',
+      GARMIN_GLOBAL_RATE_PER_SECOND: '0',
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await stack?.stop();
+    await server?.stop();
+  });
+
+  it('refuses to let a platform credential publish a command or use JetStream, and the command stream stays empty', async () => {
+    const platform = await as('platform');
+    const command = { jobId: '0d9b5c6f-3f1c-4b8e-9a59-6f1c1a527a10', userId: USER_ID };
+    platform.publish(CommandSubject.SyncRun, Buffer.from(JSON.stringify(command)));
+    expect(await ask(platform, CommandSubject.SyncRun, command)).toEqual(REFUSED); // what a JetStream publish does
+    expect(await ask(platform, `$JS.API.STREAM.PURGE.${COMMAND_STREAM}`, {})).toEqual(REFUSED);
+    await expect(platform.jetstreamManager()).rejects.toThrow();
+    await platform.flush();
+    expect(server.logs).toMatch(/Publish Violation - User "platform", Subject "garmin\.cmd\.sync\.run"/);
+    expect(await commandsInStream()).toBe(0);
+    console.log('proved: platform cannot publish garmin.cmd.sync.run nor reach JetStream; the command stream holds 0 messages');
+  });
+
+  it('lets only the operator credential call the nightly RPCs', async () => {
+    const platform = await as('platform');
+    expect(await ask(platform, RpcSubject.NightlyRun, {})).toEqual(REFUSED);
+    expect(await ask(platform, RpcSubject.NightlyStatus, {})).toEqual(REFUSED);
+    const status = await ask(await as('operator'), RpcSubject.NightlyStatus, {});
+    expect(status.reply).toMatchObject({ ok: true });
+    expect(rpcLog()).toMatch(/rpc garmin\.rpc\.nightly\.status from account=OPS user=operator name="test-operator"/);
+    expect(rpcLog()).not.toMatch(/rpc garmin\.rpc\.nightly\.\w+ from account=PLATFORM/);
+    console.log('proved: platform gets no nightly RPC (permissions violation), the operator does, and the gateway logged account=OPS');
+  });
+
+  it('refuses every garmin.rpc.* request from a worker credential, while the worker still serves its ping', async () => {
+    const worker = await as('worker');
+    for (const subject of [RpcSubject.UserStatus, RpcSubject.SyncStart, RpcSubject.NightlyRun, RpcSubject.WorkerPing]) {
+      expect({ subject, ...(await ask(worker, subject, { userId: USER_ID })) }).toEqual({ subject, ...REFUSED });
+    }
+    // Nor can it manage the stream, or make a consumer that pushes the commands to a subject of its choosing.
+    expect(await ask(worker, `$JS.API.STREAM.DELETE.${COMMAND_STREAM}`, {})).toEqual(REFUSED);
+    const pushTo = { stream_name: COMMAND_STREAM, config: { durable_name: 'evil', deliver_subject: RpcSubject.SyncStart, ack_policy: 'none' } };
+    expect(await ask(worker, `$JS.API.CONSUMER.CREATE.${COMMAND_STREAM}.evil`, pushTo)).toEqual(REFUSED);
+    const ping = await ask(await as('operator'), RpcSubject.WorkerPing, { nonce: 'n-1' });
+    expect(ping.reply).toMatchObject({ ok: true, data: { service: 'sync-worker', nonce: 'n-1' } });
+    console.log('proved: a worker credential cannot request any garmin.rpc.* subject, delete the stream or add a push consumer; an operator reaches the worker ping');
+  });
+
+  it('lets a platform credential start and read a sync through the gateway, which logs the caller the server vouches for', async () => {
+    const account = await newAccount(stack.sim);
+    const signedIn = await stack.gateway.post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+    expect(signedIn.status).toBe(200);
+    const userId = signedIn.body.user.id as string;
+
+    const platform = await as('platform', 'billing-test');
+    const events: { subject: string; body: { id?: string; job?: { id: string } } }[] = [];
+    platform.subscribe('garmin.events.sync.>', {
+      callback: (_error, message) => events.push({ subject: message.subject, body: JSON.parse(Buffer.from(message.data).toString()) }),
+    });
+    // A caller cannot pass itself off as someone else: the server replaces this header.
+    const forged = headers();
+    forged.set('Nats-Request-Info', JSON.stringify({ acc: 'SYNC', user: 'gateway' }));
+    const started = await ask(platform, RpcSubject.SyncStart, { userId, types: ['workouts'] }, { headers: forged });
+    expect(started.reply).toMatchObject({ ok: true, data: { userId, trigger: 'platform', status: 'pending' } });
+    const jobId = started.reply.data.id as string;
+
+    let job: { status?: string } = {};
+    const deadline = Date.now() + 60_000;
+    while (job.status !== 'completed' && Date.now() < deadline) {
+      job = (await ask(platform, RpcSubject.SyncGet, { userId, jobId })).reply?.data ?? {};
+      if (job.status !== 'completed') await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(job).toMatchObject({ id: jobId, status: 'completed' });
+    expect(events.some((e) => e.subject === 'garmin.events.sync.completed' && JSON.stringify(e.body).includes(jobId))).toBe(true);
+
+    const logs = rpcLog();
+    expect(logs).toMatch(/rpc garmin\.rpc\.sync\.start from account=PLATFORM user=platform name="billing-test"/);
+    expect(logs).toMatch(/rpc garmin\.rpc\.sync\.get from account=PLATFORM user=platform name="billing-test"/);
+    expect(logs).not.toMatch(/from account=SYNC/);
+    expect(await commandsInStream()).toBe(0); // the worker (worker credential) pulled and acked it
+    console.log('proved: platform starts and reads a sync the worker completes; platform sees the events; the gateway logged account=PLATFORM user=platform, not the forged identity');
+  });
+});
