@@ -211,6 +211,8 @@ describe('the sync engine survives crashes, duplicates, poison, cancels, throttl
     const events: string[] = [];
     const subscription = nats.subscribe(`${stack.prefix}.garmin.events.session.needs_login`, { callback: (_e, m) => events.push(Buffer.from(m.data).toString()) });
     await stack.sim.admin(`/accounts/${user.email}/expire-tokens`);
+    // Expired by our record too: refused before its known expiry, it would read as revoked (link-health spec).
+    await query(`UPDATE garmin_authentication_states SET refresh_expires_at = now() - interval '1 minute' WHERE user_id = $1`, [user.userId]);
     const id = await startSync(user, { types: ['workouts'] });
     const done = await waitForJob(stack.gateway, user, id);
     expect(done.status).toBe('failed');

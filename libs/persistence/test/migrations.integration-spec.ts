@@ -9,6 +9,7 @@ const MIGRATION_NAMES = [
   'SignInCooldowns1764400000000',
   'SyncJobSessions1764500000000',
   'SyncJobWaiting1764600000000',
+  'GarminRefreshClaims1764700000000',
   'Reconciler1764800000000',
   'RetentionIndexes1764900000000',
 ];

@@ -59,7 +59,7 @@ describe('sign-in cooldowns in PostgreSQL', () => {
     expect(await state()).toMatchObject({ health_status: 'cooling_down', cooldown_until: cooldown.until, version: 1 });
     expect((await state()).health_reason).toContain('no sign-in before');
 
-    expect(await links.rotate(db.dataSource.manager, user.id, 1, link)).toBe(true);
+    expect(await links.writeBack(db.dataSource.manager, user.id, 1, 'test-refresher', link)).toBe(true);
     expect(await state()).toMatchObject({ health_status: 'cooling_down', version: 2 });
 
     await db.dataSource.transaction(async (manager) => {

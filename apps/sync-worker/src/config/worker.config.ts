@@ -81,4 +81,17 @@ export class WorkerConfig extends GarminServiceConfig {
   /** Refresh a Garmin access token this long before it expires. */
   @IntSetting(0, 86_400)
   GARMIN_REFRESH_SKEW_SECONDS = 300;
+
+  /**
+   * How long a worker's claim on a user's token refresh lasts (others wait for its result meanwhile, then may
+   * take it): longer than a refresh can take (two Garmin requests, each up to GARMIN_TIMEOUT_MS with retries),
+   * and the time a worker that lost PostgreSQL holding a rotated token has before another may refresh with
+   * the old one (SessionKeeper says what is guaranteed).
+   */
+  @IntSetting(1, 3600)
+  GARMIN_REFRESH_CLAIM_SECONDS = 180;
+
+  /** Consecutive job attempts Garmin throttled before the link shows cooling_down (until the next attempt). */
+  @IntSetting(1, 100)
+  GARMIN_THROTTLE_STRIKES = 2;
 }

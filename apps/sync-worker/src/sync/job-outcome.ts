@@ -9,6 +9,7 @@ import { WorkerConfig } from '../config/worker.config';
 import { JobContext } from './job-context';
 import { failureDetail, JobFailure, jobFailure } from './job-errors';
 import type { Verdict } from './job-runner';
+import { LinkHealth } from './session/link-health';
 import { JobStopped, NeedsLogin } from './sync.errors';
 import { SyncMetrics } from './sync.metrics';
 
@@ -30,6 +31,7 @@ export class JobOutcomes {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
+    private readonly linkHealth: LinkHealth,
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
   ) {}
@@ -49,8 +51,11 @@ export class JobOutcomes {
   /** The job did all its work: completed (unless the lease was taken over meanwhile). */
   async completed(ctx: JobContext, startedAt: number): Promise<boolean> {
     const ended = await this.finish(ctx.job, ctx.lease, null, ctx.totals);
-    if (ended) this.metrics.ended('completed', (Date.now() - startedAt) / 1000);
-    return ended;
+    if (!ended) return false;
+    // Garmin answered a whole job: a throttling cooldown of the link is over.
+    await this.linkHealth.recovered(ctx.userId);
+    this.metrics.ended('completed', (Date.now() - startedAt) / 1000);
+    return true;
   }
 
   /** What the consumer does with the command after an attempt that threw. */
@@ -77,6 +82,7 @@ export class JobOutcomes {
     const retryInMs = isThrottled(error)
       ? Math.min(THROTTLED_RETRY_MAX_MS, this.config.GARMIN_THROTTLE_BACKOFF_SECONDS * 1000 * 2 ** (ctx.job.attemptCount - 1))
       : Math.min(60_000, 1000 * 2 ** ctx.job.attemptCount);
+    if (isThrottled(error)) await this.linkHealth.throttled(ctx.userId, new Date(Date.now() + retryInMs));
     this.logger.warn(`job ${ctx.job.id} attempt ${ctx.job.attemptCount} failed, will retry in ${Math.round(retryInMs / 1000)} s: ${detail}`);
     return { retryInMs };
   }

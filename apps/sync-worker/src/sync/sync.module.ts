@@ -7,11 +7,13 @@ import { ActivitiesSyncer } from './kinds/activities.syncer';
 import { HealthSyncer } from './kinds/health.syncer';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionKeeper } from './session-keeper';
+import { sessionRefresherProvider } from './session/garmin-authenticator.provider';
+import { LinkHealth } from './session/link-health';
 import { SyncMetrics } from './sync.metrics';
 import { UpstreamBudget } from './upstream-budget';
 
 /** Pulling sync commands from JetStream and running them against Garmin into PostgreSQL. */
 @Module({
-  providers: [CommandConsumer, JobRunner, JobLeases, JobOutcomes, SessionKeeper, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
+  providers: [CommandConsumer, JobRunner, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
 })
 export class SyncModule {}

@@ -59,6 +59,18 @@ export class GarminAuthenticationState {
   @Column({ name: 'sign_in_email_hash', type: 'char', length: 64, nullable: true })
   signInEmailHash!: string | null;
 
+  /** The worker refreshing the session right now (GarminLinkStore.claimRefresh); null when nobody is. */
+  @Column({ name: 'refresh_claimed_by', type: 'text', nullable: true })
+  refreshClaimedBy!: string | null;
+
+  /** When that claim lapses if its holder never writes back (it died): then another worker may take it. */
+  @Column({ name: 'refresh_claim_expires_at', type: 'timestamptz', nullable: true })
+  refreshClaimExpiresAt!: Date | null;
+
+  /** Consecutive job attempts Garmin throttled; enough of them make the link cooling_down. */
+  @Column({ name: 'throttle_strikes', type: 'integer', default: 0 })
+  throttleStrikes!: number;
+
   @VersionColumn({ name: 'version' })
   version!: number;
 

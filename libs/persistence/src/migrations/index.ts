@@ -5,6 +5,7 @@ import { NightlyRuns1764300000000 } from './1764300000000-nightly-runs';
 import { SignInCooldowns1764400000000 } from './1764400000000-sign-in-cooldowns';
 import { SyncJobSessions1764500000000 } from './1764500000000-sync-job-sessions';
 import { SyncJobWaiting1764600000000 } from './1764600000000-sync-job-waiting';
+import { GarminRefreshClaims1764700000000 } from './1764700000000-garmin-refresh-claims';
 import { Reconciler1764800000000 } from './1764800000000-reconciler';
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   SignInCooldowns1764400000000,
   SyncJobSessions1764500000000,
   SyncJobWaiting1764600000000,
+  GarminRefreshClaims1764700000000,
   Reconciler1764800000000,
   RetentionIndexes1764900000000,
 ];
