@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventSubject, SyncKind, SyncRunCommand } from '@fittrack/contracts';
 import { ConnectApi, GarminError, GarminErrorCode, PoliteSender } from '@fittrack/garmin';
@@ -6,6 +6,7 @@ import { Lease, loadCursors, moveCursor, SyncJob } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { FencedWriter } from './fenced-writer';
+import { GARMIN_API_FACTORY, GarminApiFactory } from './garmin-api.provider';
 import { JobContext } from './job-context';
 import { interruptedFailure } from './job-errors';
 import { JobLeases } from './job-lease';
@@ -51,6 +52,7 @@ export class JobRunner {
     private readonly sessions: SessionKeeper,
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
+    @Inject(GARMIN_API_FACTORY) private readonly garminApi: GarminApiFactory,
     budget: UpstreamBudget,
     activities: ActivitiesSyncer,
     health: HealthSyncer,
@@ -151,7 +153,7 @@ export class JobRunner {
 
   /** The session's token on every request; a rejected token is refreshed once, then the request is tried again. */
   private apiFor(ctx: JobContext, session: SessionHandle): ConnectApi {
-    const api = new ConnectApi(this.config.garmin, { account: ctx.userId, accessToken: () => session.accessToken(), sender: this.sender });
+    const api = this.garminApi({ account: ctx.userId, accessToken: () => session.accessToken(), sender: this.sender });
     return new Proxy(api, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver) as unknown;

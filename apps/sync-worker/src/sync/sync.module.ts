@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandConsumer } from './command-consumer';
+import { garminApiProvider } from './garmin-api.provider';
 import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
 import { JobRunner } from './job-runner';
@@ -14,6 +15,6 @@ import { UpstreamBudget } from './upstream-budget';
 
 /** Pulling sync commands from JetStream and running them against Garmin into PostgreSQL. */
 @Module({
-  providers: [CommandConsumer, JobRunner, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
+  providers: [CommandConsumer, JobRunner, garminApiProvider, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
 })
 export class SyncModule {}
