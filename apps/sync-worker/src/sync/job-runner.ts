@@ -67,11 +67,6 @@ export class JobRunner {
     this.syncers = { activities, health, workouts };
   }
 
-  /** This worker's name on the leases it takes. */
-  get holder(): string {
-    return this.leases.holder;
-  }
-
   async run(command: SyncRunCommand, delivery: Delivery): Promise<Verdict> {
     const job = await this.dataSource.getRepository(SyncJob).findOneBy({ id: command.jobId });
     if (!job || job.userId !== command.userId) return { reject: `no job ${command.jobId} for user ${command.userId}` };
