@@ -32,6 +32,13 @@ export interface DayFacts {
   hasStress: boolean;
   /** Weighed on about one day in three. */
   weightGrams: number | null;
+  /**
+   * Older than Garmin keeps intraday data (about six months) and not reloaded: intraday series and
+   * intraday-only endpoints answer as "no data" (see archive.ts). Set by SimData.
+   */
+  archived: boolean;
+  /** Whether the account's device produces a kind (catalog name, e.g. `spo2`); set by SimData. */
+  produces(kind: string): boolean;
 }
 
 export function dayFacts(seed: string, account: Account, date: string): DayFacts {
@@ -61,6 +68,8 @@ export function dayFacts(seed: string, account: Account, date: string): DayFacts
     hasHrv: random() >= 0.1,
     hasStress: random() >= 0.05,
     weightGrams: random() < 0.34 ? round(baseWeight + between(random, -1500, 1500), 0) : null,
+    archived: false,
+    produces: () => true,
   };
 }
 

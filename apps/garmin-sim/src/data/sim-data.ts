@@ -2,6 +2,7 @@ import { Account } from '../state/accounts';
 import { Clock } from '../state/clock';
 import { activitiesOfDay, GeneratedActivity } from './activities';
 import { addDays, daysBetween, todayIn } from './calendar';
+import { ARCHIVE_AFTER_DAYS, ArchiveReloads } from './archive';
 import { dayFacts, DayFacts } from './daily';
 import { initialWorkouts, Workout } from './workouts';
 
@@ -21,11 +22,14 @@ export class SimData {
   private readonly activityIndexes = new Map<number, ActivityIndex>();
   private readonly workouts = new Map<number, Workout[]>();
   private nextWorkoutId = 1_500_000_000;
+  readonly archive: ArchiveReloads;
 
   constructor(
     private readonly seed: string,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.archive = new ArchiveReloads(clock);
+  }
 
   today(account: Account): string {
     return todayIn(account.timeZone, this.clock.now());
@@ -38,12 +42,19 @@ export class SimData {
   }
 
   day(account: Account, date: string): DayFacts | undefined {
-    return this.hasDay(account, date) ? dayFacts(this.seed, account, date) : undefined;
+    return this.hasDay(account, date) ? this.withAccount(account, dayFacts(this.seed, account, date)) : undefined;
+  }
+
+  /** What depends on the account's device and on Garmin's archive rather than on the day's physiology. */
+  private withAccount(account: Account, day: DayFacts): DayFacts {
+    const lacks = new Set(account.lacks ?? []);
+    const archived = daysBetween(day.date, this.today(account)) >= ARCHIVE_AFTER_DAYS && !this.archive.isReloaded(account.profileId, day.date);
+    return { ...day, archived, produces: (kind) => !lacks.has(kind) };
   }
 
   /** Facts of a day outside the history, for endpoints that answer a zeroed shape rather than nothing. */
   emptyDay(account: Account, date: string): DayFacts {
-    return { ...dayFacts(this.seed, account, date), steps: 0, hasHrv: false, hasStress: false, weightGrams: null };
+    return { ...this.withAccount(account, dayFacts(this.seed, account, date)), steps: 0, hasHrv: false, hasStress: false, weightGrams: null };
   }
 
   activities(account: Account): ActivityIndex {

@@ -14,11 +14,14 @@ export interface AccountSpec extends AccountBehaviour {
   timeZone?: string;
   /** Days of generated history, ending today. */
   historyDays?: number;
+  /** Data kinds (catalog names, e.g. `spo2`) the account's device does not produce: Garmin answers "no data" for them. */
+  lacks?: string[];
 }
 
-type Profile = Omit<AccountSpec, keyof AccountBehaviour>;
+type Profile = Omit<AccountSpec, keyof AccountBehaviour | 'lacks'>;
 
 export interface Account extends Required<Profile>, AccountBehaviour {
+  lacks?: string[];
   /** Set by repeated wrong passwords or by a fault; sign-in answers "locked". */
   locked: boolean;
   failedLogins: number;

@@ -2,6 +2,7 @@ export const SyncType = {
   Activities: 'activities',
   Health: 'health',
   Workouts: 'workouts',
+  Profile: 'profile',
   All: 'all',
 } as const;
 export type SyncType = (typeof SyncType)[keyof typeof SyncType];
@@ -12,6 +13,8 @@ export const SyncKind = {
   Activities: 'activities',
   Health: 'health',
   Workouts: 'workouts',
+  /** What describes the athlete rather than a day: devices, gear, records, zones, thresholds. */
+  Profile: 'profile',
 } as const;
 export type SyncKind = (typeof SyncKind)[keyof typeof SyncKind];
 export const SYNC_KINDS: readonly SyncKind[] = Object.values(SyncKind);
@@ -21,20 +24,6 @@ export function kindsOf(types: readonly SyncType[] | undefined): SyncKind[] {
   if (!types || types.length === 0 || types.includes('all')) return [...SYNC_KINDS];
   return SYNC_KINDS.filter((kind) => types.includes(kind));
 }
-
-/** The per-day health metrics a `health` sync stores. */
-export const HealthMetric = {
-  Summary: 'summary',
-  Sleep: 'sleep',
-  HeartRate: 'heart_rate',
-  Hrv: 'hrv',
-  Stress: 'stress',
-  BodyBattery: 'body_battery',
-  Steps: 'steps',
-  Weight: 'weight',
-} as const;
-export type HealthMetric = (typeof HealthMetric)[keyof typeof HealthMetric];
-export const HEALTH_METRICS: readonly HealthMetric[] = Object.values(HealthMetric);
 
 /** Who asked for a sync. */
 export const SyncTrigger = {

@@ -1,8 +1,10 @@
 import { Activity } from './activity.entity';
 import { ActivityFile } from './activity-file.entity';
+import { ActivityPart } from './activity-part.entity';
 import { AuthenticationToken } from './authentication-token.entity';
 import { DailyHealth } from './daily-health.entity';
 import { GarminAuthenticationState } from './garmin-authentication-state.entity';
+import { GarminRecord } from './garmin-record.entity';
 import { NightlyRun } from './nightly-run.entity';
 export type { NightlyTrigger } from './nightly-run.entity';
 import { OutboxMessage } from './outbox-message.entity';
@@ -23,9 +25,11 @@ import { Workout } from './workout.entity';
 export {
   Activity,
   ActivityFile,
+  ActivityPart,
   AuthenticationToken,
   DailyHealth,
   GarminAuthenticationState,
+  GarminRecord,
   NightlyRun,
   OutboxMessage,
   PendingSignIn,
@@ -57,7 +61,9 @@ export const ENTITIES = [
   UpstreamBudget,
   Activity,
   ActivityFile,
+  ActivityPart,
   DailyHealth,
+  GarminRecord,
   Workout,
   NightlyRun,
 ];

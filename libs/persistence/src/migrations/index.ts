@@ -8,6 +8,7 @@ import { SyncJobWaiting1764600000000 } from './1764600000000-sync-job-waiting';
 import { GarminRefreshClaims1764700000000 } from './1764700000000-garmin-refresh-claims';
 import { Reconciler1764800000000 } from './1764800000000-reconciler';
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
+import { DataKinds1765000000000 } from './1765000000000-data-kinds';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   GarminRefreshClaims1764700000000,
   Reconciler1764800000000,
   RetentionIndexes1764900000000,
+  DataKinds1765000000000,
 ];
