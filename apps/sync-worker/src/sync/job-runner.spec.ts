@@ -10,7 +10,8 @@ import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
 import { Delivery, JobRunner } from './job-runner';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
-import { HealthSyncer } from './kinds/health.syncer';
+import { HealthSyncer } from './kinds/health/health.syncer';
+import { ProfileSyncer } from './kinds/profile/profile.syncer';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionKeeper } from './session-keeper';
 import { SessionRefresher } from './session/garmin-authenticator.provider';
@@ -68,6 +69,7 @@ describe('JobRunner', () => {
       new ActivitiesSyncer(config),
       new HealthSyncer(config),
       new WorkoutsSyncer(),
+      new ProfileSyncer(),
     );
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventSubject, SyncKind, SyncRunCommand } from '@fittrack/contracts';
+import { CATALOG_DEFAULT_SELECTION, DATA_KIND_CATALOG, EventSubject, SyncKind, SyncRunCommand } from '@fittrack/contracts';
 import { ConnectApi, GarminError, GarminErrorCode, PoliteSender } from '@fittrack/garmin';
-import { Lease, loadCursors, moveCursor, SyncJob } from '@fittrack/persistence';
+import { Lease, loadCursors, moveCursor, SyncJob, User } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { FencedWriter } from './fenced-writer';
@@ -13,8 +13,9 @@ import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
 import { userToday } from './kinds/calendar';
-import { HealthSyncer } from './kinds/health.syncer';
+import { HealthSyncer } from './kinds/health/health.syncer';
 import { KindPlan, KindRun, KindSyncer } from './kinds/kind-syncer';
+import { ProfileSyncer } from './kinds/profile/profile.syncer';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionHandle, SessionKeeper } from './session-keeper';
 import { JobStopped } from './sync.errors';
@@ -57,6 +58,7 @@ export class JobRunner {
     activities: ActivitiesSyncer,
     health: HealthSyncer,
     workouts: WorkoutsSyncer,
+    profile: ProfileSyncer,
   ) {
     this.sender = new PoliteSender({
       rateLimiter: budget,
@@ -64,7 +66,7 @@ export class JobRunner {
       retry: { maxAttempts: config.GARMIN_REQUEST_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterSeconds: 120 },
       observe: (host, outcome) => metrics.upstreamRequest(host, outcome),
     });
-    this.syncers = { activities, health, workouts };
+    this.syncers = { activities, health, workouts, profile };
   }
 
   async run(command: SyncRunCommand, delivery: Delivery): Promise<Verdict> {
@@ -114,12 +116,17 @@ export class JobRunner {
     ctx.checkpoint();
     const { today, summaryOfToday } = await userToday(api);
     const cursors = await loadCursors(this.dataSource.manager, ctx.userId);
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: ctx.userId });
+    const selection = new Set(CATALOG_DEFAULT_SELECTION.filter((kind) => ctx.job.kinds.includes(DATA_KIND_CATALOG[kind].group)));
     const range = ctx.job.rangeFrom ? { from: ctx.job.rangeFrom, to: ctx.job.rangeTo ?? today } : null;
     const runOf = (kind: SyncKind): KindRun => {
       const writer = new FencedWriter(this.dataSource.manager, ctx.lease, (changed) => this.metrics.stored(kind, changed), this.config.SYNC_STORE_DATA);
       return {
         ctx,
         api,
+        selection,
+        displayName: user.displayName,
+        profileId: user.garminProfileId,
         manager: this.dataSource.manager,
         today,
         todaySummary: summaryOfToday,

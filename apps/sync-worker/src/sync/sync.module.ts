@@ -5,7 +5,8 @@ import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
 import { JobRunner } from './job-runner';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
-import { HealthSyncer } from './kinds/health.syncer';
+import { HealthSyncer } from './kinds/health/health.syncer';
+import { ProfileSyncer } from './kinds/profile/profile.syncer';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionKeeper } from './session-keeper';
 import { sessionRefresherProvider } from './session/garmin-authenticator.provider';
@@ -15,6 +16,6 @@ import { UpstreamBudget } from './upstream-budget';
 
 /** Pulling sync commands from JetStream and running them against Garmin into PostgreSQL. */
 @Module({
-  providers: [CommandConsumer, JobRunner, garminApiProvider, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer],
+  providers: [CommandConsumer, JobRunner, garminApiProvider, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer, ProfileSyncer],
 })
 export class SyncModule {}

@@ -37,7 +37,7 @@ export class ConnectApi {
     this.reader = new GarminConnectReader(config, options);
   }
 
-  private async request(path: string, query: Query = {}, binary = false): Promise<Answer> {
+  private async request(path: string, query: Query = {}, binary = false, method: 'GET' | 'POST' = 'GET'): Promise<Answer> {
     const search = new URLSearchParams(
       Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])) as [string, string][],
     ).toString();
@@ -46,13 +46,30 @@ export class ConnectApi {
       headers: apiHeaders(await this.options.accessToken(), this.config.domain, binary ? '*/*' : 'application/json'),
       timeoutMs: this.config.timeoutMs,
       binary,
+      ...(method === 'GET' ? {} : { method }),
     });
     rejectionOf(path, answer.status);
     return answer;
   }
 
+  /**
+   * Any Connect API read, as JSON: the data kinds' sources name their own endpoints (the paths the evidence
+   * shows, sync-worker kinds/**). No data (204, 404, an empty or `null` body) is `null`.
+   */
+  getJson<R>(path: string, query?: Query): Promise<R | null> {
+    return this.json(path, query);
+  }
+
+  /** A Connect API POST without a body (e.g. asking Garmin to reload an archived day); its JSON answer, or null. */
+  async post<R>(path: string): Promise<R | null> {
+    return this.parse<R>(path, await this.request(path, {}, false, 'POST'));
+  }
+
   private async json<R>(path: string, query?: Query): Promise<R | null> {
-    const answer = await this.request(path, query);
+    return this.parse<R>(path, await this.request(path, query));
+  }
+
+  private parse<R>(path: string, answer: Answer): R | null {
     if (answer.status === 204 || answer.status === 404 || answer.text.trim() === '') return null;
     if (answer.status !== 200) throw GarminError.protocol(`${path} answered ${answer.status}`);
     try {

@@ -1,3 +1,4 @@
+import { CATALOG_DEFAULT_SELECTION } from '@fittrack/contracts';
 import { ActivitySummary, ConnectApi } from '@fittrack/garmin';
 import { Lease, SyncJob, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
@@ -42,6 +43,9 @@ describe('ActivitiesSyncer', () => {
     const run: KindRun = {
       ctx,
       api,
+      selection: new Set(CATALOG_DEFAULT_SELECTION),
+      displayName: 'spec',
+      profileId: 1,
       manager,
       today: '2026-05-02',
       range: { from: '2026-04-01', to: '2026-05-02' },

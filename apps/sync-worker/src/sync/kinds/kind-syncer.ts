@@ -1,4 +1,4 @@
-import { SyncKind } from '@fittrack/contracts';
+import { DataKind, SyncKind } from '@fittrack/contracts';
 import { ConnectApi, DailySummary } from '@fittrack/garmin';
 import { CursorUpdate, SyncCursor } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
@@ -13,6 +13,11 @@ export interface KindRun {
   api: ConnectApi;
   /** For reads. Every write goes through `upsert` or `together`, fenced by the job's lease. */
   manager: EntityManager;
+  /** The data kinds this job syncs (of every SyncKind: each syncer reads its own). */
+  selection: ReadonlySet<DataKind>;
+  /** Garmin's display name and profile id, known since the link (some paths name them). */
+  displayName: string;
+  profileId: number;
   /** Today in the user's Garmin time zone. */
   today: string;
   /** Today's daily summary, already fetched to learn the time zone (undefined: not fetched). */

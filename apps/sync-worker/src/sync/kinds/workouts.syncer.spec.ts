@@ -1,3 +1,4 @@
+import { CATALOG_DEFAULT_SELECTION } from '@fittrack/contracts';
 import { ConnectApi, Workout } from '@fittrack/garmin';
 import { Lease, SyncJob, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
@@ -23,6 +24,9 @@ describe('WorkoutsSyncer', () => {
     const run: KindRun = {
       ctx,
       api,
+      selection: new Set(CATALOG_DEFAULT_SELECTION),
+      displayName: 'spec',
+      profileId: 1,
       manager,
       today: '2026-05-02',
       range: null,

@@ -1,0 +1,57 @@
+import { HealthMetric, RecordKind } from '@fittrack/contracts';
+import { UpsertSpec } from '@fittrack/persistence';
+
+/** One per-day metric of one calendar day (the user's Garmin zone): a `daily_health` row. */
+export interface DayRow {
+  date: string;
+  metric: HealthMetric;
+  /** The headline figure (README, "Stored data"), null where the day has none. */
+  value: number | null;
+  /** Garmin's JSON for that day and metric. */
+  raw: unknown;
+}
+
+/** One item of a kind that is not per day: a `garmin_records` row. */
+export interface RecordRow {
+  kind: RecordKind;
+  /** Garmin's own id for the item. */
+  key: string;
+  recordedOn: string | null;
+  value: number | null;
+  raw: unknown;
+}
+
+export const DAY_ROW = (userId: string): UpsertSpec<DayRow> => ({
+  table: 'daily_health',
+  columns: ['user_id', 'calendar_date', 'metric', 'value', 'raw'],
+  key: ['user_id', 'calendar_date', 'metric'],
+  update: ['value', 'raw'],
+  casts: { raw: 'jsonb' },
+  touch: true,
+  values: (r) => [userId, r.date, r.metric, r.value, JSON.stringify(r.raw)],
+});
+
+export const RECORD_ROW = (userId: string): UpsertSpec<RecordRow> => ({
+  table: 'garmin_records',
+  columns: ['user_id', 'kind', 'record_key', 'recorded_on', 'value', 'raw'],
+  key: ['user_id', 'kind', 'record_key'],
+  update: ['recorded_on', 'value', 'raw'],
+  casts: { raw: 'jsonb' },
+  touch: true,
+  values: (r) => [userId, r.kind, r.key, r.recordedOn, r.value, JSON.stringify(r.raw)],
+});
+
+/** A finite number, or null: Garmin's figures are often missing, `null`, or sentinel strings. */
+export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** The object at `key`, when it is one. */
+export const objectAt = (value: unknown, key: string): Record<string, unknown> | undefined => {
+  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return found !== null && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : undefined;
+};
+
+/** The array at `key`, or an empty one. */
+export const arrayAt = (value: unknown, key: string): unknown[] => {
+  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(found) ? found : [];
+};
