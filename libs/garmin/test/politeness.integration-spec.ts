@@ -23,14 +23,14 @@ describe('polite data access', () => {
   const apiWith = (sender: PoliteSender) =>
     new ConnectApi(sim.config(), { account: DEMO.email, accessToken: async () => session.oauth2.access_token, sender });
 
-  it('reads through garmin-connect npm with this account’s token: workouts, sleep, heart rate, activities', async () => {
+  it('reads through garmin-connect npm and our own requests with this account’s token: workouts, activities, a day, the file', async () => {
     const api = apiWith(new PoliteSender());
     expect((await api.workouts(0, 10)).length).toBeGreaterThan(0);
     const [latest] = await api.activities(0, 1);
     expect((await api.activity(latest.activityId))?.activityId).toBe(latest.activityId);
     const day = latest.startTimeLocal.slice(0, 10);
-    expect((await api.heartRate(day))?.calendarDate).toBe(day);
-    expect(await api.sleep('2099-01-01')).toBeNull();
+    expect((await api.dailySummary(day))?.calendarDate).toBe(day);
+    expect(await api.getJson('/hrv-service/hrv/2099-01-01')).toBeNull();
     expect((await api.activityFile(latest.activityId))?.subarray(0, 2).toString()).toBe('PK');
     const stats = await sim.stats();
     expect(stats.byRoute['/sso/signin']).toBeUndefined(); // garmin-connect never signed in by itself

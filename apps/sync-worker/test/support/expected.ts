@@ -1,83 +1,85 @@
-import { ConnectApi, DI_CLIENT_IDS, PoliteSender, SIGN_IN_STRATEGIES } from '@fittrack/garmin';
-import { GarminSimulator, SIM_CONSUMER } from '@fittrack/testing';
+import { CATALOG_DEFAULT_SELECTION, DATA_KIND_CATALOG, DataKind } from '@fittrack/contracts';
+import { GarminSimulator } from '@fittrack/testing';
 
-/** What the simulator holds for an account over a range, read through Garmin's API as an independent oracle. */
+/**
+ * What the simulator holds for an account over a range, in the shape our tables hold it. Told by the
+ * simulator's oracle (GET /__sim/accounts/:email/oracle), which reads its generators' own facts: never
+ * through our ConnectApi, so a wrong URL or a parsing bug of ours cannot be mirrored here.
+ */
 export interface Expected {
   activities: Map<number, { name: string; type: string }>;
   /** `${date}|${metric}` → the headline value. */
   health: Map<string, number | null>;
+  /** `${kind}|${key}` → the headline value. */
+  records: Map<string, number | null>;
+  /** `${activityId}|${part}`. */
+  parts: Set<string>;
   workouts: Set<number>;
 }
 
-const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+interface OracleAnswer {
+  daily: Record<string, Record<string, number | null>>;
+  records: Record<string, Record<string, number | null>>;
+  activityParts: Record<string, string[]>;
+  activities: Record<string, { name: string; type: string }>;
+  workouts: number[];
 }
 
-export async function expectedData(sim: GarminSimulator, email: string, from: string, to: string): Promise<Expected> {
-  const { access_token: token } = await sim.admin(`/accounts/${encodeURIComponent(email)}/token`);
-  const api = new ConnectApi(
-    {
-      ssoUrl: sim.url,
-      connectApiUrl: sim.url,
-      diauthUrl: sim.url,
-      connectUrl: sim.url,
-      domain: 'garmin.com',
-      consumerKey: SIM_CONSUMER.key,
-      consumerSecret: SIM_CONSUMER.secret,
-      strategies: SIGN_IN_STRATEGIES,
-      widgetPauseMs: [0, 0],
-      portalPauseMs: [0, 0],
-      diClientIds: DI_CLIENT_IDS,
-      timeoutMs: 10_000,
-    },
-    { account: `oracle:${email}`, accessToken: async () => token as string, sender: new PoliteSender() },
-  );
-  const expected: Expected = { activities: new Map(), health: new Map(), workouts: new Set() };
-  for (let start = 0; ; start += 100) {
-    const page = await api.activities(start, 100, { from, to });
-    for (const a of page) expected.activities.set(a.activityId, { name: a.activityName, type: a.activityType.typeKey });
-    if (page.length < 100) break;
+/** The oracle's answer for from..to, restricted to the kinds a job selected (the deployment default unless told). */
+export async function expectedData(
+  sim: GarminSimulator,
+  email: string,
+  from: string,
+  to: string,
+  selection: readonly DataKind[] = CATALOG_DEFAULT_SELECTION,
+): Promise<Expected> {
+  const oracle = (await sim.admin(`/accounts/${encodeURIComponent(email)}/oracle?from=${from}&to=${to}`, undefined, 'GET')) as OracleAnswer;
+  if (!oracle.daily) throw new Error(`the simulator's oracle did not answer: ${JSON.stringify(oracle)}`);
+  const selected = new Set<string>(selection);
+  const expected: Expected = { activities: new Map(), health: new Map(), records: new Map(), parts: new Set(), workouts: new Set() };
+  if (selected.has('activities')) {
+    for (const [id, activity] of Object.entries(oracle.activities)) expected.activities.set(Number(id), activity);
+    for (const [id, parts] of Object.entries(oracle.activityParts)) {
+      for (const part of parts) if (selected.has(part)) expected.parts.add(`${id}|${part}`);
+    }
   }
-  for (let start = 0; ; start += 100) {
-    const page = await api.workouts(start, 100);
-    for (const w of page) expected.workouts.add(w.workoutId);
-    if (page.length < 100) break;
+  for (const [date, metrics] of Object.entries(oracle.daily)) {
+    for (const [metric, value] of Object.entries(metrics)) if (selected.has(metric)) expected.health.set(`${date}|${metric}`, value);
   }
-  const put = (date: string, metric: string, value: unknown) => expected.health.set(`${date}|${metric}`, num(value));
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const [summary, sleep, hr, hrv] = await Promise.all([api.dailySummary(day), api.sleep(day), api.heartRate(day), api.hrv(day)]);
-    if (summary) put(day, 'summary', summary['totalKilocalories']);
-    if (sleep) put(day, 'sleep', sleep.dailySleepDTO.sleepTimeSeconds);
-    if (hr) put(day, 'heart_rate', hr.restingHeartRate);
-    if (hrv) put(day, 'hrv', hrv.hrvSummary.lastNightAvg);
+  for (const [kind, items] of Object.entries(oracle.records)) {
+    if (!selected.has(kind)) continue;
+    for (const [key, value] of Object.entries(items)) expected.records.set(`${kind}|${key}`, value);
   }
-  for (let start = from; start <= to; start = addDays(start, 28)) {
-    const end = addDays(start, 27) < to ? addDays(start, 27) : to;
-    for (const d of await api.steps(start, end)) put(d.calendarDate, 'steps', d.totalSteps);
-    for (const d of await api.stressRange(start, end)) put(d.calendarDate, 'stress', d.values['overallStressLevel']);
-    for (const d of await api.bodyBattery(start, end)) put(String(d['date']), 'body_battery', d['charged']);
-    for (const d of (await api.weight(start, end))?.dailyWeightSummaries ?? []) put(d.summaryDate, 'weight', d.latestWeight['weight']);
-  }
+  if (selected.has('workouts')) for (const id of oracle.workouts) expected.workouts.add(id);
   return expected;
 }
 
 /** What the database holds for a user, in the same shape. */
 export async function storedData(query: (sql: string, params: unknown[]) => Promise<any[]>, userId: string): Promise<Expected> {
-  const stored: Expected = { activities: new Map(), health: new Map(), workouts: new Set() };
+  const stored: Expected = { activities: new Map(), health: new Map(), records: new Map(), parts: new Set(), workouts: new Set() };
   for (const a of await query(`SELECT activity_id, name, activity_type FROM activities WHERE user_id = $1`, [userId])) {
     stored.activities.set(Number(a.activity_id), { name: a.name, type: a.activity_type });
   }
   for (const h of await query(`SELECT to_char(calendar_date, 'YYYY-MM-DD') AS date, metric, value FROM daily_health WHERE user_id = $1`, [userId])) {
     stored.health.set(`${h.date}|${h.metric}`, h.value === null ? null : Number(h.value));
   }
+  for (const r of await query(`SELECT kind, record_key, value FROM garmin_records WHERE user_id = $1`, [userId])) {
+    stored.records.set(`${r.kind}|${r.record_key}`, r.value === null ? null : Number(r.value));
+  }
+  for (const p of await query(`SELECT activity_id, part FROM activity_parts WHERE user_id = $1`, [userId])) stored.parts.add(`${Number(p.activity_id)}|${p.part}`);
   for (const w of await query(`SELECT workout_id FROM workouts WHERE user_id = $1`, [userId])) stored.workouts.add(Number(w.workout_id));
   return stored;
+}
+
+/** The selected kinds of one job-level group (e.g. what a `types: ['health']` job syncs by default). */
+export function selectionOf(groups: readonly string[], selection: readonly DataKind[] = CATALOG_DEFAULT_SELECTION): DataKind[] {
+  return selection.filter((kind) => groups.includes(DATA_KIND_CATALOG[kind].group));
 }
 
 export function todayIn(timeZone: string, nowMs = Date.now()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowMs);
 }
 
-export { addDays };
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -22,15 +22,15 @@ describe('ConnectApi', () => {
     new ConnectApi(testConfig(), { account: 'u1', accessToken: async () => credential, sender: new PoliteSender({ retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterSeconds: 1 } }) });
 
   it('sends the native headers with the Bearer token', async () => {
-    await api({ kind: 'bearer', token: 'tok' }).hrv('2026-01-01');
+    await api({ kind: 'bearer', token: 'tok' }).getJson('/hrv-service/hrv/2026-01-01');
     expect(calls[0].url).toBe('https://connectapi.example/hrv-service/hrv/2026-01-01');
     expect(calls[0].headers).toMatchObject({ Authorization: 'Bearer tok', 'User-Agent': 'GCM-Android-5.23', 'X-Garmin-Client-Platform': 'Android' });
-    await api('plain').hrv('2026-01-01');
+    await api('plain').getJson('/hrv-service/hrv/2026-01-01');
     expect(calls[1].headers['Authorization']).toBe('Bearer plain');
   });
 
   it('sends a JWT_WEB session’s cookie form (client.py:460-471)', async () => {
-    await api({ kind: 'jwt_web', token: 'web' }).hrv('2026-01-01');
+    await api({ kind: 'jwt_web', token: 'web' }).getJson('/hrv-service/hrv/2026-01-01');
     expect(calls[0].headers).toEqual({
       Accept: 'application/json',
       NK: 'NT',
@@ -43,10 +43,10 @@ describe('ConnectApi', () => {
 
   it('a 403 is not a rejected session (no refresh is spent); a 401 is', async () => {
     status = 403;
-    await expect(api('tok').hrv('2026-01-01')).rejects.toMatchObject({ code: GarminErrorCode.Forbidden, kind: 'forbidden' });
+    await expect(api('tok').getJson('/hrv-service/hrv/2026-01-01')).rejects.toMatchObject({ code: GarminErrorCode.Forbidden, kind: 'forbidden' });
     await expect(api('tok').workouts(0, 1)).rejects.toMatchObject({ code: GarminErrorCode.Forbidden });
     status = 401;
-    await expect(api('tok').hrv('2026-01-01')).rejects.toMatchObject({ code: GarminErrorCode.SessionRejected });
+    await expect(api('tok').getJson('/hrv-service/hrv/2026-01-01')).rejects.toMatchObject({ code: GarminErrorCode.SessionRejected });
     await expect(api('tok').workouts(0, 1)).rejects.toMatchObject({ code: GarminErrorCode.SessionRejected });
   });
 });

@@ -110,44 +110,6 @@ export class ConnectApi {
     return this.json(`/usersummary-service/usersummary/daily/${displayName}`, { calendarDate: date });
   }
 
-  /** With a display name, the wellness path garth uses; without, the sleep-service path garmin-connect uses. */
-  async sleep(date: string, displayName?: string): Promise<T.SleepData | null> {
-    const data = displayName
-      ? await this.json<T.SleepData>(`/wellness-service/wellness/dailySleepData/${displayName}`, { date, nonSleepBufferMinutes: 60 })
-      : await this.reader.sleep(date);
-    return data?.dailySleepDTO?.id === null || data?.dailySleepDTO?.sleepTimeSeconds === null ? null : data;
-  }
-
-  async heartRate(date: string): Promise<T.HeartRateDay | null> {
-    const data = await this.reader.heartRate(date);
-    return data?.heartRateValues ? data : null;
-  }
-
-  hrv(date: string): Promise<T.HrvDay | null> {
-    return this.json(`/hrv-service/hrv/${date}`);
-  }
-
-  stress(date: string): Promise<T.StressDay | null> {
-    return this.json(`/wellness-service/wellness/dailyStress/${date}`);
-  }
-
-  /** Ranges of at most 28 days (Garmin's cap). */
-  async steps(from: string, to: string): Promise<T.StepsDay[]> {
-    return (await this.json<T.StepsDay[]>(`/usersummary-service/stats/steps/daily/${from}/${to}`)) ?? [];
-  }
-
-  async stressRange(from: string, to: string): Promise<{ calendarDate: string; values: Record<string, number> }[]> {
-    return (await this.json<{ calendarDate: string; values: Record<string, number> }[]>(`/usersummary-service/stats/stress/daily/${from}/${to}`)) ?? [];
-  }
-
-  async bodyBattery(from: string, to: string): Promise<Record<string, unknown>[]> {
-    return (await this.json<Record<string, unknown>[]>('/wellness-service/wellness/bodyBattery/reports/daily', { startDate: from, endDate: to })) ?? [];
-  }
-
-  async weight(from: string, to: string): Promise<T.WeightRange | null> {
-    return this.json(`/weight-service/weight/range/${from}/${to}`, { includeAll: 'true' });
-  }
-
   workouts(start: number, limit: number): Promise<T.Workout[]> {
     return this.reader.workouts(start, limit);
   }

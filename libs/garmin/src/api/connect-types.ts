@@ -27,42 +27,6 @@ export interface DailySummary {
   [key: string]: unknown;
 }
 
-export interface SleepData {
-  dailySleepDTO: { id: number | null; calendarDate: string; sleepTimeSeconds: number | null; [key: string]: unknown };
-  [key: string]: unknown;
-}
-
-export interface HeartRateDay {
-  calendarDate: string;
-  restingHeartRate: number | null;
-  heartRateValues: [number, number | null][] | null;
-  [key: string]: unknown;
-}
-
-export interface HrvDay {
-  hrvSummary: { calendarDate: string; lastNightAvg: number | null; [key: string]: unknown };
-  [key: string]: unknown;
-}
-
-export interface StressDay {
-  calendarDate: string;
-  avgStressLevel: number | null;
-  maxStressLevel: number | null;
-  [key: string]: unknown;
-}
-
-export interface StepsDay {
-  calendarDate: string;
-  totalSteps: number;
-  totalDistance: number;
-  stepGoal: number;
-}
-
-export interface WeightRange {
-  dailyWeightSummaries: { summaryDate: string; latestWeight: Record<string, unknown>; [key: string]: unknown }[];
-  [key: string]: unknown;
-}
-
 export interface Workout {
   workoutId: number;
   workoutName: string;

@@ -84,13 +84,4 @@ export class GarminConnectReader {
   async workouts(start: number, limit: number): Promise<T.Workout[]> {
     return ((await this.gc.getWorkouts(start, limit)) as unknown as T.Workout[] | null) ?? [];
   }
-
-  /** Its getSleepData/getHeartRate rewrap errors as plain Errors; its HTTP client with its URLs keeps them typed. */
-  sleep(date: string): Promise<T.SleepData | null> {
-    return this.http.get<T.SleepData | null>(this.urls['DAILY_SLEEP'], { params: { date } });
-  }
-
-  heartRate(date: string): Promise<T.HeartRateDay | null> {
-    return this.http.get<T.HeartRateDay | null>(this.urls['DAILY_HEART_RATE'], { params: { date } });
-  }
 }
