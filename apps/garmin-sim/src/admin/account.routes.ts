@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccountSpecError, parseAccountSpec, parseBehaviourPatch } from '../state/account-spec';
+import { AccountSpecError, parseAccountPatch, parseAccountSpec } from '../state/account-spec';
 import { Account } from '../state/accounts';
 import { SimState } from '../state/sim-state';
 
@@ -19,6 +19,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, state: SimState
       diClientIds: a.diClientIds ?? null,
       diRotateRefreshToken: a.diRotateRefreshToken ?? true,
       tokenNotActive: a.tokenNotActive ?? false,
+      lacks: a.lacks ?? [],
       /** Throttle buckets in force (`family|clientId` → when they lift if nobody retries). */
       throttledUntil: state.throttle.armedFor(a.email),
     })),
@@ -40,12 +41,14 @@ export function registerAccountAdminRoutes(app: FastifyInstance, state: SimState
     return (await handler(account, request)) ?? { ok: true };
   };
 
-  /** Today-profile behaviour at run time: any of signIn, diClientIds, diRotateRefreshToken, tokenNotActive. */
+  /** At run time: any of the behaviour fields (signIn, diClientIds, diRotateRefreshToken, tokenNotActive) and `lacks`. */
   app.patch('/__sim/accounts/:email', async (request, reply) => {
     const account = state.accounts.findByEmail((request.params as { email: string }).email);
     if (!account) return reply.code(404).send({ message: 'no such account' });
     try {
-      state.changeBehaviour(account, parseBehaviourPatch(request.body));
+      const patch = parseAccountPatch(request.body);
+      state.changeBehaviour(account, patch.behaviour);
+      if (patch.lacks) account.lacks = patch.lacks;
       return { ok: true };
     } catch (error) {
       if (error instanceof AccountSpecError) return reply.code(400).send({ message: error.message });

@@ -3,6 +3,7 @@ import { FaultConfigError, parseFaults } from '../faults/fault-config';
 import { registerMailboxRoutes } from '../sso/mailbox.routes';
 import { SimState } from '../state/sim-state';
 import { registerAccountAdminRoutes } from './account.routes';
+import { registerDataAdminRoutes } from './oracle.routes';
 
 /** /__sim: test and dev only (SIM_DEV_MODE). */
 export async function registerAdminRoutes(app: FastifyInstance, state: SimState): Promise<void> {
@@ -50,4 +51,5 @@ export async function registerAdminRoutes(app: FastifyInstance, state: SimState)
 
   registerAccountAdminRoutes(app, state);
   registerMailboxRoutes(app, state);
+  registerDataAdminRoutes(app, state);
 }

@@ -120,4 +120,13 @@ export class SimConfig {
   @Min(1)
   @Max(3650)
   SIM_DEFAULT_HISTORY_DAYS = 90;
+
+  /**
+   * Archive reloads (POST /wellness-service/wellness/epoch/request/{date}) Garmin accepts per account per UTC
+   * day; past it the sim answers 429 (the allowance is reported as about 20-40 a day, the answer assumed).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SIM_RELOADS_PER_DAY = 30;
 }

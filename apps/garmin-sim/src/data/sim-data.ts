@@ -11,6 +11,8 @@ interface ActivityIndex {
   /** Newest first, as the activity search answers. */
   newestFirst: GeneratedActivity[];
   byId: Map<number, GeneratedActivity>;
+  /** Oldest first within a day, as generated. */
+  byDate: Map<string, GeneratedActivity[]>;
 }
 
 /**
@@ -48,8 +50,7 @@ export class SimData {
   /** What depends on the account's device and on Garmin's archive rather than on the day's physiology. */
   private withAccount(account: Account, day: DayFacts): DayFacts {
     const lacks = new Set(account.lacks ?? []);
-    const archived = daysBetween(day.date, this.today(account)) >= ARCHIVE_AFTER_DAYS && !this.archive.isReloaded(account.profileId, day.date);
-    return { ...day, archived, produces: (kind) => !lacks.has(kind) };
+    return { ...day, archived: this.isArchived(account, day.date), produces: (kind) => !lacks.has(kind) };
   }
 
   /** Facts of a day outside the history, for endpoints that answer a zeroed shape rather than nothing. */
@@ -65,9 +66,21 @@ export class SimData {
     for (let age = 0; age < account.historyDays; age++) {
       newestFirst.push(...activitiesOfDay(this.seed, account, addDays(today, -age)).reverse());
     }
-    const index = { today, newestFirst, byId: new Map(newestFirst.map((a) => [a.activityId, a])) };
+    const byDate = new Map<string, GeneratedActivity[]>();
+    for (const activity of [...newestFirst].reverse()) byDate.set(activity.date, [...(byDate.get(activity.date) ?? []), activity]);
+    const index = { today, newestFirst, byId: new Map(newestFirst.map((a) => [a.activityId, a])), byDate };
     this.activityIndexes.set(account.profileId, index);
     return index;
+  }
+
+  /** The activities of one calendar day of the history (none outside it). */
+  activitiesOn(account: Account, date: string): GeneratedActivity[] {
+    return this.activities(account).byDate.get(date) ?? [];
+  }
+
+  /** Whether a date is older than Garmin keeps intraday data and not reloaded. */
+  isArchived(account: Account, date: string): boolean {
+    return daysBetween(date, this.today(account)) >= ARCHIVE_AFTER_DAYS && !this.archive.isReloaded(account.profileId, date);
   }
 
   workoutsOf(account: Account): Workout[] {

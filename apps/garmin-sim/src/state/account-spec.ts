@@ -1,3 +1,4 @@
+import { HEALTH_METRICS } from '@fittrack/contracts';
 import { AccountBehaviour, BEHAVIOUR_KEYS, checkBehaviour } from './account-behaviour';
 import { AccountSpec } from './accounts';
 
@@ -8,7 +9,22 @@ export class AccountSpecError extends Error {
   }
 }
 
-const KNOWN = ['email', 'password', 'displayName', 'fullName', 'profileId', 'mfa', 'timeZone', 'historyDays', ...BEHAVIOUR_KEYS];
+const KNOWN = ['email', 'password', 'displayName', 'fullName', 'profileId', 'mfa', 'timeZone', 'historyDays', 'lacks', ...BEHAVIOUR_KEYS];
+
+/** The kinds a device may lack: the catalog's per-day kinds (a device produces or not; records and parts are not the device's). */
+export const LACKABLE_KINDS: readonly string[] = HEALTH_METRICS;
+
+function checkLacks(value: unknown, where: string, problems: string[]): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    problems.push(`${where}.lacks must be a list of data kinds`);
+    return;
+  }
+  for (const kind of value) {
+    if (typeof kind !== 'string' || !LACKABLE_KINDS.includes(kind)) problems.push(`${where}.lacks: ${JSON.stringify(kind)} is not a per-day data kind (${LACKABLE_KINDS.join(', ')})`);
+  }
+  if (new Set(value).size !== value.length) problems.push(`${where}.lacks names a kind twice`);
+}
 
 function validTimeZone(zone: string): boolean {
   try {
@@ -43,17 +59,32 @@ export function parseAccountSpec(input: unknown, where = 'account'): AccountSpec
     problems.push(`${where}.historyDays must be an integer from 1 to 3650`);
   }
   checkBehaviour(a, where, problems);
+  checkLacks(a['lacks'], where, problems);
   if (problems.length) throw new AccountSpecError(problems);
   return a as unknown as AccountSpec;
 }
 
-/** Checks a PATCH /__sim/accounts/:email body: behaviour fields only. */
-export function parseBehaviourPatch(input: unknown): AccountBehaviour {
+export interface AccountPatch {
+  behaviour: AccountBehaviour;
+  /** Replaces the account's list when present (`[]` = the device produces everything). */
+  lacks?: string[];
+}
+
+/** Checks a PATCH /__sim/accounts/:email body: behaviour fields and `lacks`. */
+export function parseAccountPatch(input: unknown): AccountPatch {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AccountSpecError(['the body must be an object']);
-  const a = input as Record<string, unknown>;
+  const { lacks, ...behaviour } = input as Record<string, unknown>;
   const problems: string[] = [];
-  for (const key of Object.keys(a)) if (!BEHAVIOUR_KEYS.includes(key)) problems.push(`${key} is not a behaviour field`);
-  checkBehaviour(a, 'account', problems);
+  for (const key of Object.keys(behaviour)) if (!BEHAVIOUR_KEYS.includes(key)) problems.push(`${key} is not a behaviour field or lacks`);
+  checkBehaviour(behaviour, 'account', problems);
+  checkLacks(lacks, 'account', problems);
   if (problems.length) throw new AccountSpecError(problems);
-  return a as AccountBehaviour;
+  return { behaviour: behaviour as AccountBehaviour, ...(lacks !== undefined && { lacks: lacks as string[] }) };
+}
+
+/** Checks a PATCH body of behaviour fields only. */
+export function parseBehaviourPatch(input: unknown): AccountBehaviour {
+  const patch = parseAccountPatch(input);
+  if (patch.lacks !== undefined) throw new AccountSpecError(['lacks is not a behaviour field']);
+  return patch.behaviour;
 }
