@@ -15,10 +15,10 @@ const ALL: OracleRegistry = { daily: DAILY_ORACLES, records: RECORD_ORACLES, par
 /**
  * What the generated data holds for from..to (inclusive): per day the kinds with data and their headline
  * (days of the history only; a day without any kind is left out), every record item, and the parts of
- * each activity of the range. A kind the account's device lacks is dropped here too, whatever an oracle says.
+ * each activity of the range (and the activities themselves), every saved workout. A kind the account's device lacks is dropped here too, whatever an oracle says.
  */
 export function buildOracle(account: Account, data: SimData, from: string, to: string, registry: OracleRegistry = ALL): OracleAnswer {
-  const answer: OracleAnswer = { daily: {}, records: {}, activityParts: {} };
+  const answer: OracleAnswer = { daily: {}, records: {}, activityParts: {}, activities: {}, workouts: data.workoutsOf(account).map((w) => w.workoutId) };
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const day = data.day(account, date);
     if (!day) continue;
@@ -35,6 +35,7 @@ export function buildOracle(account: Account, data: SimData, from: string, to: s
   }
   for (const activity of [...data.activities(account).newestFirst].reverse()) {
     if (activity.date < from || activity.date > to) continue;
+    answer.activities[String(activity.activityId)] = { name: activity.name, type: activity.kind.typeKey };
     answer.activityParts[String(activity.activityId)] = registry.parts.filter((p) => p.has(activity, account)).map((p) => p.kind);
   }
   return answer;

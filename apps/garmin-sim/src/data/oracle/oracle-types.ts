@@ -30,4 +30,8 @@ export interface OracleAnswer {
   daily: Record<string, Record<string, number | null>>;
   records: Record<string, Record<string, number | null>>;
   activityParts: Record<string, string[]>;
+  /** The activities of the range (by their local start date), id → name and type key. */
+  activities: Record<string, { name: string; type: string }>;
+  /** Every saved workout's id (the library is not dated). */
+  workouts: number[];
 }
