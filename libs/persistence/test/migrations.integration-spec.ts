@@ -12,14 +12,18 @@ const MIGRATION_NAMES = [
   'GarminRefreshClaims1764700000000',
   'Reconciler1764800000000',
   'RetentionIndexes1764900000000',
+  'DataKinds1765000000000',
+  'ActivityPartsAsked1765050000000',
 ];
 
 const OUR_TABLES = [
   'activities',
   'activity_files',
+  'activity_parts',
   'authentication_tokens',
   'daily_health',
   'garmin_authentication_states',
+  'garmin_records',
   'nightly_runs',
   'outbox',
   'pending_sign_ins',

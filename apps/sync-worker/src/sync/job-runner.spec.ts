@@ -10,7 +10,9 @@ import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
 import { Delivery, JobRunner } from './job-runner';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
+import { addDays } from './kinds/calendar';
 import { HealthSyncer } from './kinds/health/health.syncer';
+import { planningMonths } from './kinds/planning/calendar-months';
 import { ProfileSyncer } from './kinds/profile/profile.syncer';
 import { WorkoutsSyncer } from './kinds/workouts.syncer';
 import { SessionKeeper } from './session-keeper';
@@ -31,10 +33,11 @@ const nowS = () => Math.floor(Date.now() / 1000);
 const POLICY = { maxOpenJobs: 100, deadJob: { staleAfterSeconds: 86_400, parkedGraceSeconds: 86_400, commandsGoneBefore: null } };
 const delivery: Delivery = { working: () => undefined, stopping: () => false };
 
-/** Garmin as a job of workouts sees it: a list of two, and their details. */
+/** Garmin as a job of workouts sees it: a list of two, and their details; nothing planned on the calendar. */
 function fakeGarmin(overrides: Partial<Record<'workouts' | 'workout' | 'dailySummary', jest.Mock>> = {}) {
   const api = {
     dailySummary: jest.fn(async () => null),
+    getJson: jest.fn(async () => null),
     workouts: jest.fn(async (start: number) => (start === 0 ? [{ workoutId: 1, workoutName: 'easy' }, { workoutId: 2, workoutName: 'hard' }] : [])),
     workout: jest.fn(async (id: number) => ({ workoutId: id, steps: [] })),
     ...overrides,
@@ -68,7 +71,7 @@ describe('JobRunner', () => {
       new UpstreamBudget(dataSource, config),
       new ActivitiesSyncer(config),
       new HealthSyncer(config),
-      new WorkoutsSyncer(),
+      new WorkoutsSyncer(config),
       new ProfileSyncer(),
     );
   }
@@ -98,11 +101,14 @@ describe('JobRunner', () => {
     const { userId, jobId } = await userWithJob();
     const { api, factory } = fakeGarmin();
     expect(await runner(factory).run({ jobId, userId }, delivery)).toEqual({ ack: true });
+    // The list, two details, a calendar month for each month of the backfill and the next one, the training plans.
+    const today = new Date().toISOString().slice(0, 10);
+    const requests = 3 + planningMonths({ from: addDays(today, -(config.SYNC_BACKFILL_DAYS - 1)), to: today }, today).length + 1;
     expect((await query(`SELECT status, progress, processed_items, total_items, attempt_count FROM sync_jobs WHERE id = $1`, [jobId]))[0]).toEqual({
       status: 'completed',
       progress: 100,
-      processed_items: 3,
-      total_items: 3,
+      processed_items: requests,
+      total_items: requests,
       attempt_count: 1,
     });
     expect(await query(`SELECT workout_id::int AS id FROM workouts WHERE user_id = $1 AND detail IS NOT NULL ORDER BY 1`, [userId])).toEqual([{ id: 1 }, { id: 2 }]);

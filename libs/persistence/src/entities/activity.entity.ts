@@ -1,3 +1,4 @@
+import { ActivityPartKind } from '@fittrack/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintAsNumber } from './columns';
 import { User } from './user.entity';
@@ -45,6 +46,14 @@ export class Activity {
 
   @Column({ name: 'detail', type: 'jsonb', nullable: true })
   detail!: Record<string, unknown> | null;
+
+  /**
+   * The parts (activity_parts) asked of Garmin when the detail was stored. A part with no data has no row,
+   * so this is what tells "asked, none" from "never asked" (a part selected since): the sync fetches an
+   * activity again when a selected part is missing here.
+   */
+  @Column({ name: 'parts_asked', type: 'text', array: true, default: () => "'{}'" })
+  partsAsked!: ActivityPartKind[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,3 @@
-import { CATALOG_DEFAULT_SELECTION } from '@fittrack/contracts';
 import { ActivitySummary, ConnectApi } from '@fittrack/garmin';
 import { Lease, SyncJob, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
@@ -43,7 +42,7 @@ describe('ActivitiesSyncer', () => {
     const run: KindRun = {
       ctx,
       api,
-      selection: new Set(CATALOG_DEFAULT_SELECTION),
+      selection: new Set(['activities']),
       displayName: 'spec',
       profileId: 1,
       manager,
@@ -63,11 +62,12 @@ describe('ActivitiesSyncer', () => {
     expect(ctx.totals).toEqual({ processed: 2, total: 2 + 101 * 2 });
     await plan.fetch();
 
-    const summaries = upserts.filter((u) => u.table === 'activities' && u.rows.length > 1);
-    expect(summaries).toHaveLength(1);
-    expect(summaries[0].rows).toHaveLength(101);
-    expect(summaries[0].unique).toBe(101);
-    const listed = summaries[0].rows as { a: ActivitySummary }[];
+    // New activities: each list entry is written with its detail, in the same transaction, once per key.
+    const summaries = upserts.filter((u) => u.table === 'activities' && u.rows.every((r) => (r as { detail?: unknown }).detail === undefined));
+    expect(summaries.every((u) => u.unique === u.rows.length)).toBe(true);
+    const listed = summaries.flatMap((u) => u.rows) as { a: ActivitySummary }[];
+    expect(listed).toHaveLength(101);
+    expect(new Set(listed.map((r) => r.a.activityId)).size).toBe(101);
     expect(listed.find((r) => r.a.activityId === 100)?.a.activityName).toBe('renamed');
     expect(api.activity).toHaveBeenCalledTimes(101);
     expect(new Set(api.activity.mock.calls.map(([id]) => id)).size).toBe(101);

@@ -1,55 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ActivityPartKind } from '@fittrack/contracts';
 import { ActivitySummary, extractFitFile, GarminError, GarminErrorCode } from '@fittrack/garmin';
-import { UpsertSpec } from '@fittrack/persistence';
-import { createHash } from 'node:crypto';
 import { WorkerConfig } from '../../config/worker.config';
+import { PART_ROW, PartRow, partsFor } from './activities/activity-parts';
+import { DETAIL, FILE, gmtToDate, SUMMARY } from './activities/activity-rows';
 import { addDays, inPool } from './calendar';
 import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
 import { lastByKey } from './last-by-key';
 
 const PAGE = 100;
-const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const gmtToDate = (gmt: string | undefined) => (gmt ? new Date(`${gmt.replace(' ', 'T')}Z`) : null);
-
-const SUMMARY: UpsertSpec<{ userId: string; a: ActivitySummary }> = {
-  table: 'activities',
-  columns: ['user_id', 'activity_id', 'name', 'activity_type', 'start_time_utc', 'start_date_local', 'duration_s', 'distance_m', 'calories', 'average_hr', 'summary'],
-  key: ['user_id', 'activity_id'],
-  update: ['name', 'activity_type', 'start_time_utc', 'start_date_local', 'duration_s', 'distance_m', 'calories', 'average_hr', 'summary'],
-  casts: { summary: 'jsonb' },
-  touch: true,
-  values: ({ userId, a }) => [
-    userId,
-    a.activityId,
-    a.activityName ?? null,
-    a.activityType?.typeKey ?? null,
-    gmtToDate(a.startTimeGMT),
-    a.startTimeLocal?.slice(0, 10) ?? null,
-    num(a.duration),
-    num(a.distance),
-    num(a['calories']),
-    num(a['averageHR']),
-    JSON.stringify(a),
-  ],
-};
-
-const DETAIL: UpsertSpec<{ userId: string; a: ActivitySummary; detail: unknown }> = {
-  table: 'activities',
-  columns: ['user_id', 'activity_id', 'summary', 'detail'],
-  key: ['user_id', 'activity_id'],
-  update: ['detail'],
-  casts: { summary: 'jsonb', detail: 'jsonb' },
-  touch: true,
-  values: ({ userId, a, detail }) => [userId, a.activityId, JSON.stringify(a), JSON.stringify(detail)],
-};
-
-const FILE: UpsertSpec<{ userId: string; activityId: number; format: string; data: Buffer }> = {
-  table: 'activity_files',
-  columns: ['user_id', 'activity_id', 'file_format', 'data', 'sha256', 'size_bytes'],
-  key: ['user_id', 'activity_id'],
-  update: ['file_format', 'data', 'sha256', 'size_bytes'],
-  values: (f) => [f.userId, f.activityId, f.format, f.data, createHash('sha256').update(f.data).digest('hex'), f.data.length],
-};
 
 /** The FIT file inside Garmin's ZIP (or the bytes as they are, if Garmin sent something else). */
 export function originalFile(bytes: Buffer): { format: string; data: Buffer } {
@@ -70,8 +29,10 @@ const isGarminError = (error: unknown, code: GarminErrorCode): error is GarminEr
 
 /**
  * Activities: the list (by date range for a backfill, newest first for an
- * incremental sync, down to a re-read window so edits arrive), then detail and
- * original file for every activity that is new or whose list entry changed.
+ * incremental sync, down to a re-read window so edits arrive), then detail,
+ * original file and the selected parts (activities/activity-parts) of every
+ * activity that is new, whose list entry changed, or that lacks a selected part;
+ * an activity's rows are written together, in one fenced transaction.
  * An activity listed twice (pages shifted while we listed) counts once, as its last listing.
  */
 @Injectable()
@@ -108,15 +69,20 @@ export class ActivitiesSyncer implements KindSyncer {
   async plan(run: KindRun): Promise<KindPlan> {
     const { ctx, api } = run;
     const userId = ctx.userId;
+    // The parts belong to an activity row: without activities selected there is nothing to sync here.
+    if (!run.selection.has('activities')) return { fetch: async () => undefined };
     const pages = run.range || !run.cursor?.newestItemAt ? await this.listRange(run) : await this.listRecent(run);
     const listed = lastByKey(pages, (a) => a.activityId);
-    // Compared before the new list entries are written: a changed entry (an edit) means fetching again.
     const complete = await this.alreadyComplete(run, listed);
     const needed = listed.filter((a) => !complete.has(a.activityId));
-    ctx.plan(this.kind, needed.length * 2);
+    // A detail, a file, and one request per part that is not read from the list entry.
+    ctx.plan(this.kind, needed.reduce((n, a) => n + 2 + partsFor(run.selection, a).reduce((r, part) => r + part.requests, 0), 0));
 
     const fetch = async (): Promise<CursorUpdate | undefined> => {
-      if (listed.length > 0) await run.upsert(SUMMARY, listed.map((a) => ({ userId, a })));
+      // Unchanged entries only: a new or edited activity's entry is written with its detail (below), so an
+      // attempt that stops half way leaves it looking unfetched, and the next attempt fetches it again.
+      const unchanged = listed.filter((a) => complete.has(a.activityId));
+      if (unchanged.length > 0) await run.upsert(SUMMARY, unchanged.map((a) => ({ userId, a })));
       await inPool(needed, run.concurrency, async (a) => {
         ctx.checkpoint();
         const detail = await api.activity(a.activityId);
@@ -124,9 +90,20 @@ export class ActivitiesSyncer implements KindSyncer {
         ctx.checkpoint();
         const file = await this.fileOf(api, a.activityId, userId);
         ctx.done(this.kind);
+        const asked: ActivityPartKind[] = [];
+        const parts: PartRow[] = [];
+        for (const part of partsFor(run.selection, a)) {
+          if (part.requests > 0) ctx.checkpoint();
+          const raw = await part.fetch(api, a);
+          if (part.requests > 0) ctx.done(this.kind, part.requests);
+          asked.push(part.kind);
+          if (raw !== null && raw !== undefined) parts.push({ activityId: a.activityId, part: part.kind, raw });
+        }
         await run.together(async (upsert) => {
-          await upsert(DETAIL, [{ userId, a, detail: detail ?? {} }]);
+          await upsert(SUMMARY, [{ userId, a }]);
+          await upsert(DETAIL, [{ userId, a, detail: detail ?? {}, partsAsked: asked }]);
           if (file) await upsert(FILE, [{ userId, activityId: a.activityId, ...file }]);
+          await upsert(PART_ROW(userId), parts);
         });
       });
       if (run.range) return undefined;
@@ -166,16 +143,23 @@ export class ActivitiesSyncer implements KindSyncer {
     }
   }
 
-  /** Activities stored with their detail and file whose list entry has not changed: nothing to fetch. */
+  /**
+   * Activities with nothing to fetch: stored with their detail and file, their list entry unchanged, and every
+   * part this job selects for them asked when that detail was stored (`parts_asked`; a part with no data has no
+   * row). Compared before any new list entry is written, so an edit means fetching again.
+   */
   private async alreadyComplete(run: KindRun, listed: ActivitySummary[]): Promise<Set<number>> {
     if (listed.length === 0) return new Set();
-    const rows: { activity_id: string }[] = await run.manager.query(
-      `SELECT a.activity_id FROM activities a
+    const rows: { activity_id: string; parts_asked: string[] | null }[] = await run.manager.query(
+      `SELECT a.activity_id, a.parts_asked FROM activities a
          JOIN unnest($2::bigint[], $3::jsonb[]) AS n(id, summary) ON n.id = a.activity_id
          JOIN activity_files f ON f.user_id = a.user_id AND f.activity_id = a.activity_id
         WHERE a.user_id = $1 AND a.detail IS NOT NULL AND a.summary = n.summary`,
       [run.ctx.userId, listed.map((a) => a.activityId), listed.map((a) => JSON.stringify(a))],
     );
-    return new Set(rows.map((r) => Number(r.activity_id)));
+    const asked = new Map(rows.map((r) => [Number(r.activity_id), new Set(r.parts_asked ?? [])]));
+    return new Set(
+      listed.filter((a) => asked.has(a.activityId) && partsFor(run.selection, a).every((part) => asked.get(a.activityId)?.has(part.kind))).map((a) => a.activityId),
+    );
   }
 }

@@ -1,7 +1,7 @@
-import { CATALOG_DEFAULT_SELECTION } from '@fittrack/contracts';
 import { ConnectApi, Workout } from '@fittrack/garmin';
 import { Lease, SyncJob, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
+import { WorkerConfig } from '../../config/worker.config';
 import { JobContext } from '../job-context';
 import { KindRun } from './kind-syncer';
 import { uniqueRows } from './last-by-key';
@@ -24,7 +24,7 @@ describe('WorkoutsSyncer', () => {
     const run: KindRun = {
       ctx,
       api,
-      selection: new Set(CATALOG_DEFAULT_SELECTION),
+      selection: new Set(['workouts']),
       displayName: 'spec',
       profileId: 1,
       manager,
@@ -39,7 +39,7 @@ describe('WorkoutsSyncer', () => {
       together: (work) => work(run.upsert),
     };
 
-    const plan = await new WorkoutsSyncer().plan(run);
+    const plan = await new WorkoutsSyncer({ SYNC_BACKFILL_DAYS: 30 } as WorkerConfig).plan(run);
     expect(ctx.totals).toEqual({ processed: 2, total: 2 + 101 });
     await plan.fetch();
     expect(batches).toHaveLength(1);

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Workout } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
-import { inPool } from './calendar';
+import { WorkerConfig } from '../../config/worker.config';
+import { addDays, inPool, maxDate } from './calendar';
 import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
 import { lastByKey } from './last-by-key';
+import { planningMonths } from './planning/calendar-months';
+import { scheduledWorkoutsIn, trainingPlans } from './planning/planning.sources';
+import { RECORD_ROW, RecordRow } from './rows';
 
 const PAGE = 100;
 
@@ -36,27 +40,26 @@ const DETAIL: UpsertSpec<{ userId: string; w: Workout; detail: unknown }> = {
   values: ({ userId, w, detail }) => [userId, w.workoutId, JSON.stringify(w), JSON.stringify(detail)],
 };
 
-/** Workouts: the whole library list (a workout listed twice counts once, as its last listing), then the detail of every workout that is new or was updated at Garmin. */
+/**
+ * Workouts and the plans made of them: the whole library list (a workout listed twice counts once, as its
+ * last listing), then the detail of every workout that is new or was updated at Garmin; the calendar's
+ * scheduled workouts month by month (planning/); and the training plans. Each of the three only when selected.
+ */
 @Injectable()
 export class WorkoutsSyncer implements KindSyncer {
   readonly kind = 'workouts' as const;
 
+  constructor(private readonly config: WorkerConfig) {}
+
   async plan(run: KindRun): Promise<KindPlan> {
     const { ctx, api } = run;
     const userId = ctx.userId;
-    const pages: Workout[] = [];
-    for (let start = 0; ; start += PAGE) {
-      ctx.checkpoint();
-      ctx.plan(this.kind, 1);
-      const page = await api.workouts(start, PAGE);
-      ctx.done(this.kind);
-      pages.push(...page);
-      if (page.length < PAGE) break;
-    }
-    const listed = lastByKey(pages, (w) => w.workoutId);
+    const listed = run.selection.has('workouts') ? lastByKey(await this.listLibrary(run), (w) => w.workoutId) : [];
     const current = await this.upToDate(run, listed);
     const needed = listed.filter((w) => !current.has(w.workoutId));
-    ctx.plan(this.kind, needed.length);
+    const months = run.selection.has('scheduled_workouts') ? planningMonths(this.window(run), run.today) : [];
+    const plans = run.selection.has('training_plans');
+    ctx.plan(this.kind, needed.length + months.length + (plans ? 1 : 0));
 
     const fetch = async (): Promise<CursorUpdate | undefined> => {
       if (listed.length > 0) await run.upsert(SUMMARY, listed.map((w) => ({ userId, w })));
@@ -66,9 +69,41 @@ export class WorkoutsSyncer implements KindSyncer {
         ctx.done(this.kind);
         await run.upsert(DETAIL, [{ userId, w, detail: detail ?? {} }]);
       });
+      await inPool(months, run.concurrency, async (month) => {
+        await this.storeRecords(run, () => scheduledWorkoutsIn(api, month));
+      });
+      if (plans) await this.storeRecords(run, () => trainingPlans(api));
       return { syncedThrough: run.today };
     };
     return { fetch };
+  }
+
+  private async listLibrary(run: KindRun): Promise<Workout[]> {
+    const pages: Workout[] = [];
+    for (let start = 0; ; start += PAGE) {
+      run.ctx.checkpoint();
+      run.ctx.plan(this.kind, 1);
+      const page = await run.api.workouts(start, PAGE);
+      run.ctx.done(this.kind);
+      pages.push(...page);
+      if (page.length < PAGE) return pages;
+    }
+  }
+
+  /** The days whose scheduled workouts a sync reads: the range asked, else since the last sync (at most the backfill). */
+  private window(run: KindRun): { from: string; to: string } {
+    if (run.range) return run.range;
+    const backfill = addDays(run.today, -(this.config.SYNC_BACKFILL_DAYS - 1));
+    const synced = run.cursor?.syncedThrough;
+    return { from: synced ? maxDate(backfill, synced) : backfill, to: run.today };
+  }
+
+  /** One Garmin request of records (stop first if the job must, count it when done), then its rows. */
+  private async storeRecords(run: KindRun, ask: () => Promise<RecordRow[]>): Promise<void> {
+    run.ctx.checkpoint();
+    const rows = await ask();
+    run.ctx.done(this.kind);
+    await run.upsert(RECORD_ROW(run.ctx.userId), rows);
   }
 
   /** Workouts stored with detail whose list entry is unchanged. */
