@@ -80,7 +80,7 @@ describe('progress of a multi-kind sync, as a watcher sees it', () => {
     expect(done.processedItems).toBe(done.totalItems);
     // Meaningful only if the watcher saw the job move through every kind, many times.
     const kinds = new Set(events.map((e) => e.kind).filter(Boolean));
-    expect([...kinds].sort()).toEqual(['activities', 'health', 'workouts']);
+    expect([...kinds].sort()).toEqual(['activities', 'health', 'profile', 'workouts']);
     expect(events.length).toBeGreaterThanOrEqual(6);
 
     expect(firstRegression(events, (s) => s.progress)).toBeNull();

@@ -32,7 +32,7 @@ describe('sync end to end (gateway, two worker processes, simulator, PostgreSQL,
     const user = await linkedUser(stack.sim, stack.gateway, { timeZone: ZONE });
     const started = await stack.gateway.post('/v1/sync', { types: ['all'] }, { token: user.token });
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ status: 'pending', kinds: ['activities', 'health', 'workouts'], trigger: 'manual' });
+    expect(started.body).toMatchObject({ status: 'pending', kinds: ['activities', 'health', 'workouts', 'profile'], trigger: 'manual' });
 
     const again = await stack.gateway.post('/v1/sync', {}, { token: user.token });
     expect([again.status, again.body.id]).toEqual([200, started.body.id]);
@@ -40,7 +40,7 @@ describe('sync end to end (gateway, two worker processes, simulator, PostgreSQL,
     const done = await waitForJob(stack.gateway, user, started.body.id);
     expect(done).toMatchObject({ status: 'completed', progress: 100, error: null, currentKind: null });
     expect(done.processedItems).toBe(done.totalItems);
-    for (const kind of ['activities', 'health', 'workouts']) expect(done.byKind[kind].processed).toBe(done.byKind[kind].total);
+    for (const kind of ['activities', 'health', 'workouts', 'profile']) expect(done.byKind[kind].processed).toBe(done.byKind[kind].total);
 
     // Days are the user's days: the health cursor is today in their zone, whatever the server's.
     const today = todayIn(ZONE);
