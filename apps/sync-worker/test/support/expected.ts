@@ -33,8 +33,7 @@ export async function expectedData(
   to: string,
   selection: readonly DataKind[] = CATALOG_DEFAULT_SELECTION,
 ): Promise<Expected> {
-  const oracle = (await sim.admin(`/accounts/${encodeURIComponent(email)}/oracle?from=${from}&to=${to}`, undefined, 'GET')) as OracleAnswer;
-  if (!oracle.daily) throw new Error(`the simulator's oracle did not answer: ${JSON.stringify(oracle)}`);
+  const oracle = await oracleOf(sim, email, from, to);
   const selected = new Set<string>(selection);
   const expected: Expected = { activities: new Map(), health: new Map(), records: new Map(), parts: new Set(), workouts: new Set() };
   if (selected.has('activities')) {
@@ -46,12 +45,26 @@ export async function expectedData(
   for (const [date, metrics] of Object.entries(oracle.daily)) {
     for (const [metric, value] of Object.entries(metrics)) if (selected.has(metric)) expected.health.set(`${date}|${metric}`, value);
   }
+  // Plans are read by calendar month: every month of the window, and always this one and the next (README, Records).
+  const planning = selected.has('scheduled_workouts') ? await oracleOf(sim, email, `${from.slice(0, 8)}01`, endOfNextMonth(to)) : undefined;
   for (const [kind, items] of Object.entries(oracle.records)) {
     if (!selected.has(kind)) continue;
-    for (const [key, value] of Object.entries(items)) expected.records.set(`${kind}|${key}`, value);
+    const listed = kind === 'scheduled_workouts' && planning ? planning.records[kind] : items;
+    for (const [key, value] of Object.entries(listed)) expected.records.set(`${kind}|${key}`, value);
   }
   if (selected.has('workouts')) for (const id of oracle.workouts) expected.workouts.add(id);
   return expected;
+}
+
+async function oracleOf(sim: GarminSimulator, email: string, from: string, to: string): Promise<OracleAnswer> {
+  const oracle = (await sim.admin(`/accounts/${encodeURIComponent(email)}/oracle?from=${from}&to=${to}`, undefined, 'GET')) as OracleAnswer;
+  if (!oracle.daily) throw new Error(`the simulator's oracle did not answer: ${JSON.stringify(oracle)}`);
+  return oracle;
+}
+
+function endOfNextMonth(date: string): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
 }
 
 /** What the database holds for a user, in the same shape. */
