@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { SimState } from '../state/sim-state';
 import { registerActivityRoutes } from './connect/activities.routes';
 import { registerProfileRoutes } from './connect/profile.routes';
+import { registerRecordedRoutes } from './connect/recorded.routes';
 import { registerWellnessRoutes } from './connect/wellness.routes';
 import { registerWorkoutRoutes } from './connect/workouts.routes';
 
@@ -11,4 +12,5 @@ export async function registerConnectRoutes(app: FastifyInstance, state: SimStat
   await registerActivityRoutes(app, state);
   await registerWellnessRoutes(app, state);
   await registerWorkoutRoutes(app, state);
+  await registerRecordedRoutes(app, state);
 }
