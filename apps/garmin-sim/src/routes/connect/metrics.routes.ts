@@ -42,7 +42,9 @@ export async function registerMetricsRoutes(app: FastifyInstance, state: SimStat
     const { account, day } = found;
     const list =
       day && day.produces('training_readiness')
-        ? readinessEntries(day, activitiesOn(state.data, account, day.date)).map((e) => readinessJson(account, day, e, sleepScore(day), hrvNight(day)?.weeklyAvg ?? null))
+        ? readinessEntries(day, activitiesOn(state.data, account, day.date))
+            .filter((e) => e.context !== 'AFTER_WAKEUP_RESET' || day.produces('training_readiness_morning'))
+            .map((e) => readinessJson(account, day, e, sleepScore(day), hrvNight(day)?.weeklyAvg ?? null))
         : [];
     return sendGarmin(reply, 'application/json;charset=UTF-8', list);
   });

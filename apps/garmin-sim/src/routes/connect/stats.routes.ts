@@ -65,7 +65,11 @@ export async function registerStatsRoutes(app: FastifyInstance, state: SimState)
   app.get('/usersummary-service/stats/hydration/daily/:start/:end', async (request, reply) => {
     const found = range(request, reply);
     if (!found) return reply;
-    const list = found.days.filter((d) => d.produces('hydration')).map((d) => hydrationEntry(d, hydration.loggedMl(found.account, d.date)));
+    // Assumed: days without intake logged are left out (no recording of one).
+    const list = found.days
+      .filter((d) => d.produces('hydration'))
+      .map((d) => hydrationEntry(d, hydration.loggedMl(found.account, d.date)))
+      .filter((e) => e.valueInML !== null);
     return sendGarmin(reply, 'application/json', list, 'GET /usersummary-service/stats/hydration/daily/{date}/{date}');
   });
 

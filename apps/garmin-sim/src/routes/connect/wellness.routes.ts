@@ -60,9 +60,9 @@ export async function registerWellnessRoutes(app: FastifyInstance, state: SimSta
       if (!found) return reply;
       const day = found.day ?? state.data.emptyDay(found.account, found.date);
       const body = heartRate(found.account, day);
-      const has = found.day && day.produces('heart_rate');
-      // Archived: Garmin keeps the day's resting/min/max but no longer the samples (kinds.md, archive reloads).
-      const shown = !has ? { ...body, heartRateValues: null, maxHeartRate: null, minHeartRate: null, restingHeartRate: null } : day.archived ? { ...body, heartRateValues: null } : body;
+      // An archived day (kinds.md, archive reloads) answers as a day without data: the frame, values null.
+      const has = found.day && day.produces('heart_rate') && !day.archived;
+      const shown = has ? body : { ...body, heartRateValues: null, maxHeartRate: null, minHeartRate: null, restingHeartRate: null };
       return sendGarmin(reply, 'application/json', shown);
     });
   }
@@ -98,8 +98,9 @@ export async function registerWellnessRoutes(app: FastifyInstance, state: SimSta
   ranged('/usersummary-service/stats/stress/daily/:start/:end', (_a, days) => days.filter((d) => d.produces('stress')).map(stressRangeEntry));
   ranged('/usersummary-service/stats/steps/daily/:start/:end', (_a, days) => days.map(stepsRangeEntry));
   ranged('/wellness-service/wellness/bodyBattery/reports/daily', (_a, days) => days.filter((d) => d.produces('body_battery')).map(bodyBatteryReport));
-  ranged('/weight-service/weight/range/:start/:end', (_a, days) => weightRange(days), 'GET /weight-service/weight/range/{date}/{date}');
-  ranged('/weight-service/weight/dateRange', (_a, days) => weightRange(days), 'GET /weight-service/weight/range/{date}/{date}');
+  const weighed = (days: DayFacts[]) => weightRange(days.filter((d) => d.produces('weight')));
+  ranged('/weight-service/weight/range/:start/:end', (_a, days) => weighed(days), 'GET /weight-service/weight/range/{date}/{date}');
+  ranged('/weight-service/weight/dateRange', (_a, days) => weighed(days), 'GET /weight-service/weight/range/{date}/{date}');
 
   // Recorded: garth data/test_get_daily_weight_data.yaml: `startDate`/`endDate`, the day's weigh-ins, `application/json`.
   app.get('/weight-service/weight/dayview/:date', async (request, reply) => {
