@@ -5,7 +5,7 @@ import { activitiesOn } from '../day-activities';
 import { weighIn } from '../daily-ranges';
 import { HydrationLog } from '../hydration-log';
 import { SimData } from '../sim-data';
-import { enduranceScore, hillScore, morningEntry, readinessEntries, trainingStatusCode } from '../training';
+import { enduranceScore, hillScore, morningEntry, readinessEntries, trainingStatusCode } from '../training-metrics';
 import { hrvNight, hydrationEntry, intensityMinutes } from '../wellness-extras';
 import { DailyOracle, RecordOracle } from './oracle-types';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addDays, isCalendarDate } from '../../data/calendar';
 import { DayFacts } from '../../data/daily';
 import { activitiesOn } from '../../data/day-activities';
-import { deviceIdOf, enduranceScore, hillScore, readinessEntries, readinessJson, trainingStatusAge, trainingStatusEntry, vo2Max } from '../../data/training';
+import { deviceIdOf, enduranceScore, hillScore, readinessEntries, readinessJson, trainingStatusAge, trainingStatusEntry, vo2Max } from '../../data/training-metrics';
 import latestTemplate from '../../data/templates/training-status-latest.json';
 import { hrvNight, sleepScore, weekStart } from '../../data/wellness-extras';
 import { Account } from '../../state/accounts';
