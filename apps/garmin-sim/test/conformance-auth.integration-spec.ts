@@ -1,13 +1,12 @@
 import { DEMO_ACCOUNTS } from '../src/state/accounts';
 import { replay, ReplayContext } from './support/cassette-replay';
-import { listCassettes, loadCassette } from './support/cassettes';
+import { AUTH_CASSETTES, loadCassette, suiteOf } from './support/cassettes';
 import { mailbox, preauthorize, SsoClient } from './support/garmin-client';
 import { PERMISSIVE, RunningSim, startSim } from './support/sim-harness';
 
 const [demo, mfaUser] = DEMO_ACCOUNTS;
-/** The community consumer download: we configure our own consumer and never fetch it. */
-const SKIPPED_HOSTS = new Set(['thegarth.s3.amazonaws.com']);
-const CASSETTES = ['sso-mobile', 'sso-legacy', 'oauth'].flatMap(listCassettes);
+/** Every cassette with sign-in or OAuth traffic (sso-mobile/, sso-legacy/, oauth/ and garth's sign-in ones). */
+const CASSETTES = AUTH_CASSETTES;
 
 /**
  * Every recorded sign-in and OAuth exchange, replayed in order against the
@@ -24,12 +23,15 @@ describe('auth conformance with the recordings', () => {
 
   afterEach(() => sim.close());
 
-  it('covers all three folders', () => {
-    expect(CASSETTES.length).toBeGreaterThanOrEqual(6);
+  it('covers all three folders and the sign-in cassettes of garth/', () => {
+    expect(CASSETTES.length).toBeGreaterThanOrEqual(16);
   });
 
   it.each(CASSETTES)('%s', async (cassette) => {
-    const interactions = loadCassette(cassette).filter((i) => !SKIPPED_HOSTS.has(new URL(i.request.uri).host));
+    // The Connect API calls of a cassette are conformance-connect's, but for the profile call that proves a Bearer.
+    const interactions = loadCassette(cassette).filter(
+      (i) => suiteOf(i) === 'auth' || (suiteOf(i) === 'connect' && new URL(i.request.uri).pathname.startsWith('/userprofile-service/')),
+    );
     const usesMfa = cassette.includes('_mfa') || interactions.some((i) => String(i.request.body ?? '').includes('mfa_token'));
     const account = usesMfa ? mfaUser : demo;
     const ctx: ReplayContext = { sim, account, jar: new SsoClient(sim) };

@@ -2,6 +2,9 @@ import { Account } from '../state/accounts';
 import { ActivityKind, activityTypeDto, kindAt } from './activity-types';
 import { daysBetween, localToUtcMs, spaced } from './calendar';
 import { between, intBetween, pick, Random, round, seeded } from './random';
+import { decimalsOf } from './garmin-decimals';
+import { garminJson } from './raw-json';
+import { listEntryKeys } from './sport-keys';
 import summaryTemplate from './templates/activity-summary.json';
 
 /** One generated activity: the facts, and its list entry pre-serialised for fast paging. */
@@ -93,8 +96,16 @@ function build(account: Account, facts: Facts): GeneratedActivity {
     ownerFullName: account.fullName,
     sportTypeId: facts.kind.sportTypeId,
     deviceId: 3_400_000_000 + (account.profileId % 1_000_000),
-    workoutId: null,
+    // Recorded: a list entry's workoutId is a number when the activity followed a workout (data/test_activity_list.yaml);
+    // ours follow none, and Garmin then leaves the key out (the hike and paddleboard entries have none).
     locationName: 'Simulated Park',
   };
-  return { ...facts, profileId: account.profileId, summary, json: JSON.stringify(summary) };
+  delete summary['workoutId'];
+  const { drop, add } = listEntryKeys(facts.kind, facts);
+  for (const key of drop) delete summary[key];
+  Object.assign(summary, add);
+  return { ...facts, profileId: account.profileId, summary, json: listEntryJson(summary) };
 }
+
+/** A list entry as Garmin writes it (its decimal fields as decimals, e.g. `"duration": 3600.0`). */
+export const listEntryJson = (summary: Record<string, unknown>) => garminJson(summary, decimalsOf('GET /activitylist-service/activities/search/activities'), '$[]');

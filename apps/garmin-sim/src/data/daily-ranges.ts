@@ -1,39 +1,39 @@
 import { Account } from '../state/accounts';
 import { dayBounds, DayFacts } from './daily';
+import { GeneratedActivity } from './activities';
+import { stressSeries } from './day-series';
 import { intBetween } from './random';
 import weightTemplate from './templates/weight-range.json';
 
-/** GET /wellness-service/wellness/dailyStress/{date}: one day's stress and body battery samples. */
-export function dailyStress(account: Account, day: DayFacts) {
-  const random = day.stream('stress');
-  const stressValuesArray: [number, number][] = [];
-  const bodyBatteryValuesArray: [number, string, number, number][] = [];
-  let battery = day.bodyBatteryHigh;
-  for (let t = day.dayStartMs; t < day.dayEndMs; t += 180_000) {
-    stressValuesArray.push([t, intBetween(random, 0, day.maxStress)]);
-    battery = Math.max(day.bodyBatteryLow, battery - (random() < 0.3 ? 1 : 0));
-    bodyBatteryValuesArray.push([t, 'MEASURED', battery, 2.0]);
-  }
+/**
+ * GET /wellness-service/wellness/dailyStress/{date}: one day's stress and body battery samples
+ * (recorded shape: garth test_daily_body_battery_stress_get_incomplete_data.yaml). A kind the watch does not
+ * produce has its levels null and its samples []; so has every series on an archived day.
+ */
+export function dailyStress(account: Account, day: DayFacts, activities: GeneratedActivity[]) {
+  const series = stressSeries(day, activities);
+  const stress = day.produces('stress') && !day.archived;
+  const battery = day.produces('body_battery') && !day.archived;
   return {
     userProfilePK: account.profileId,
     calendarDate: day.date,
     ...dayBounds(day),
-    maxStressLevel: day.maxStress,
-    avgStressLevel: day.avgStress,
+    maxStressLevel: day.produces('stress') ? day.maxStress : null,
+    avgStressLevel: day.produces('stress') ? day.avgStress : null,
     stressChartValueOffset: 1,
     stressChartYAxisOrigin: -1,
     stressValueDescriptorsDTOList: [
       { key: 'timestamp', index: 0 },
       { key: 'stressLevel', index: 1 },
     ],
-    stressValuesArray,
+    stressValuesArray: stress ? series.stress : [],
     bodyBatteryValueDescriptorsDTOList: [
       { bodyBatteryValueDescriptorIndex: 0, bodyBatteryValueDescriptorKey: 'timestamp' },
       { bodyBatteryValueDescriptorIndex: 1, bodyBatteryValueDescriptorKey: 'bodyBatteryStatus' },
       { bodyBatteryValueDescriptorIndex: 2, bodyBatteryValueDescriptorKey: 'bodyBatteryLevel' },
       { bodyBatteryValueDescriptorIndex: 3, bodyBatteryValueDescriptorKey: 'bodyBatteryVersion' },
     ],
-    bodyBatteryValuesArray,
+    bodyBatteryValuesArray: battery ? series.bodyBattery : [],
   };
 }
 
@@ -88,7 +88,8 @@ export function weighIn(day: DayFacts) {
     weight: day.weightGrams,
     bmi: Math.round((day.weightGrams / 1000 / 1.75 ** 2) * 10) / 10,
     timestampGMT: at,
-    weightDelta: null,
+    // Recorded: always a decimal number (connect/weight_data_list.yaml); the step from the last weigh-in, assumed small.
+    weightDelta: ((day.weightGrams / 100) % 7) * 100 - 300,
   };
 }
 

@@ -6,6 +6,7 @@ import heartRateTemplate from './templates/heart-rate.json';
 import hrvTemplate from './templates/hrv.json';
 import sleepEmptyTemplate from './templates/sleep-empty.json';
 import sleepTemplate from './templates/sleep.json';
+import { hrvNight } from './wellness-extras';
 
 /** The day's physiology, from which every daily endpoint is rendered consistently. */
 export interface DayFacts {
@@ -108,7 +109,8 @@ export function dailySummary(account: Account, day: DayFacts) {
     bodyBatteryHighestValue: day.bodyBatteryHigh,
     bodyBatteryLowestValue: day.bodyBatteryLow,
     bodyBatteryMostRecentValue: day.bodyBatteryLow + 5,
-    lastSyncTimestampGMT: dotted(day.dayEndMs - 600_000),
+    // Recorded: null in every recorded daily summary (connect/daily_summary_get.yaml).
+    lastSyncTimestampGMT: null,
   };
 }
 
@@ -170,8 +172,8 @@ export function heartRate(account: Account, day: DayFacts) {
 
 export function hrv(account: Account, day: DayFacts) {
   const template = structuredClone(hrvTemplate);
-  const random = day.stream('hrv');
-  const lastNightAvg = intBetween(random, 30, 70);
+  const random = day.stream('hrv-readings');
+  const lastNightAvg = hrvNight(day)?.lastNightAvg ?? intBetween(random, 30, 70);
   const readings = Array.from({ length: 12 }, (_, i) => {
     const at = day.sleepStartMs + i * 1800_000;
     return { hrvValue: lastNightAvg + intBetween(random, -10, 10), readingTimeGMT: dotted(at), readingTimeLocal: dotted(at + day.offsetMs) };

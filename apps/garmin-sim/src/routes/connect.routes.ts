@@ -3,6 +3,7 @@ import { SimState } from '../state/sim-state';
 import { registerActivityRoutes } from './connect/activities.routes';
 import { registerGeneratedRoutes } from './connect/generated.routes';
 import { registerProfileRoutes } from './connect/profile.routes';
+import { registerRecordedRoutes } from './connect/recorded.routes';
 import { registerWellnessRoutes } from './connect/wellness.routes';
 import { registerWorkoutRoutes } from './connect/workouts.routes';
 
@@ -13,4 +14,5 @@ export async function registerConnectRoutes(app: FastifyInstance, state: SimStat
   await registerWellnessRoutes(app, state);
   await registerWorkoutRoutes(app, state);
   await registerGeneratedRoutes(app, state);
+  await registerRecordedRoutes(app, state);
 }

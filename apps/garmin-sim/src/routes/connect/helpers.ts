@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../../auth/bearer';
 import { addDays, daysBetween, isCalendarDate } from '../../data/calendar';
+import { decimalsOf, GarminEndpoint } from '../../data/garmin-decimals';
+import { garminJson } from '../../data/raw-json';
 import { Account } from '../../state/accounts';
 import { SimState } from '../../state/sim-state';
 
-/** Range endpoints serve at most 28 days per call (garth's stats page size). */
+/** Range endpoints serve at most 28 days per call (reference: garth stats/*.py `_page_size = 28` for every daily range). */
 export const MAX_RANGE_DAYS = 28;
 
 /** Assumed error body: the recordings hold no 4xx of the Connect API. */
@@ -43,8 +45,8 @@ export function accountFor(state: SimState, request: FastifyRequest, reply: Fast
   return account;
 }
 
-/** The dates of an inclusive range, or undefined after answering 400. */
-export function rangeOf(reply: FastifyReply, start: unknown, end: unknown): string[] | undefined {
+/** The dates of an inclusive range of at most `maxDays` (default 28), or undefined after answering 400. */
+export function rangeOf(reply: FastifyReply, start: unknown, end: unknown, maxDays = MAX_RANGE_DAYS): string[] | undefined {
   if (!isCalendarDate(start) || !isCalendarDate(end)) {
     void badRequest(reply, 'dates must be YYYY-MM-DD');
     return undefined;
@@ -54,9 +56,20 @@ export function rangeOf(reply: FastifyReply, start: unknown, end: unknown): stri
     void badRequest(reply, 'the end date is before the start date');
     return undefined;
   }
-  if (span > MAX_RANGE_DAYS) {
-    void badRequest(reply, `a range may span at most ${MAX_RANGE_DAYS} days`);
+  if (span > maxDays) {
+    void badRequest(reply, `a range may span at most ${maxDays} days`);
     return undefined;
   }
   return Array.from({ length: span }, (_, i) => addDays(start, i));
+}
+
+/** Recorded content types: Garmin sends `application/json;charset=UTF-8` on some endpoints and bare `application/json` on others. */
+export type GarminJsonType = 'application/json' | 'application/json;charset=UTF-8';
+
+/**
+ * A JSON answer as Garmin writes it: the endpoint's recorded content type, exactly, and its decimal fields
+ * as decimals. (Sent as bytes: Fastify adds `; charset=utf-8` to a JSON type given a string payload.)
+ */
+export function sendGarmin(reply: FastifyReply, type: GarminJsonType, body: unknown, endpoint?: GarminEndpoint) {
+  return reply.header('content-type', type).send(Buffer.from(garminJson(body, endpoint ? decimalsOf(endpoint) : undefined), 'utf8'));
 }
