@@ -6,7 +6,7 @@ import { addDays } from '../calendar';
 import { DayFacts } from '../daily';
 import { RECORDED_DAILY_ORACLES, RECORDED_RECORD_ORACLES } from './recorded.oracle';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const SPECS: AccountSpec[] = [
   { email: 'oracle@fittrack.test', password: 'pw-oracle-1', displayName: 'oracle', profileId: 7_100_001, historyDays: 400 },
