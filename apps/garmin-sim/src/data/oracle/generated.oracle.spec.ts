@@ -41,7 +41,10 @@ describe('generated oracles', () => {
     blood_pressure: (a, day) => bloodPressureRange(a, day.date, day.date, [day]).measurementSummaries[0]?.highSystolic ?? null,
     lifestyle: (a, day) => lifestyleLog(a, day).dailyLogsReport.length || null,
     fitness_age: (a, day) => fitnessAge(a, day).fitnessAge,
-    vo2max: (a, day) => vo2MaxEntry(a, day.date, data.activitiesOn(a, day.date))?.generic?.vo2MaxPreciseValue ?? null,
+    vo2max: (a, day) => {
+      const entry = vo2MaxEntry(a, day.date, data.activitiesOn(a, day.date));
+      return entry?.generic?.vo2MaxPreciseValue ?? entry?.cycling?.vo2MaxPreciseValue ?? null;
+    },
     race_predictions: (a, day) => racePredictionEntry(a, day.date).time5K,
   };
 

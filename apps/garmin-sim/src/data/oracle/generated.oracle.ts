@@ -4,7 +4,7 @@ import { ftpDate, lactateThresholdDate } from '../biometrics';
 import { gearItems, devices } from '../equipment';
 import { personalRecordsOf } from '../personal-records';
 import { scheduledWorkouts, trainingPlanOf } from '../planning';
-import { racePredictionOn, vo2MaxOn } from '../training';
+import { racePredictionOn, vo2MaxEntry } from '../training';
 import { floorsAscended, hasIntraday, respirationFacts, spo2Facts } from '../wellness-intraday';
 import { bloodPressureReadings, fitnessAgeFacts, lifestyleEntries } from '../wellness-logs';
 import { HR_ZONE_SPORTS } from '../biometrics';
@@ -36,8 +36,11 @@ export const GENERATED_DAILY_ORACLES: DailyOracle[] = [
   { kind: 'fitness_age', headline: (account, day) => (day.produces('fitness_age') ? fitnessAgeFacts(account, day).fitnessAge : undefined) },
   {
     kind: 'vo2max',
-    headline: (account, day, data) =>
-      day.produces('vo2max') && data.activitiesOn(account, day.date).some((a) => a.kind.sportTypeId === 1) ? vo2MaxOn(account, day.date) : undefined,
+    // Garmin's running figure, else its cycling one: the days with a run or a ride.
+    headline: (account, day, data) => {
+      const entry = day.produces('vo2max') ? vo2MaxEntry(account, day.date, data.activitiesOn(account, day.date)) : null;
+      return entry ? (entry.generic ?? entry.cycling)?.vo2MaxPreciseValue : undefined;
+    },
   },
   { kind: 'race_predictions', headline: (account, day) => (day.produces('race_predictions') ? racePredictionOn(account, day.date).time5K : undefined) },
 ];

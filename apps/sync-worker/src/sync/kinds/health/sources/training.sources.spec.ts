@@ -95,7 +95,7 @@ describe('endurance and hill scores (recorded)', () => {
 });
 
 describe('VO2 max (pgc get_max_metrics_range)', () => {
-  it("stores each day's generic precise value, and a cycling-only day without a headline", async () => {
+  it("stores each day's generic precise value, and a cycling-only day's cycling one", async () => {
     const running = { userId: 2591602, generic: { calendarDate: '2026-03-02', vo2MaxPreciseValue: 44.5, vo2MaxValue: 45, fitnessAge: null }, cycling: null };
     const cycling = { userId: 2591602, generic: null, cycling: { calendarDate: '2026-03-03', vo2MaxPreciseValue: 50.1, vo2MaxValue: 50 } };
     const fake = answering([running, cycling]);
@@ -103,7 +103,7 @@ describe('VO2 max (pgc get_max_metrics_range)', () => {
     expect(fake.requests).toEqual(['/metrics-service/metrics/maxmet/daily/2026-03-01/2026-03-28']);
     expect(days).toEqual([
       { date: '2026-03-02', metric: 'vo2max', value: 44.5, raw: running },
-      { date: '2026-03-03', metric: 'vo2max', value: null, raw: cycling },
+      { date: '2026-03-03', metric: 'vo2max', value: 50.1, raw: cycling },
     ]);
   });
 

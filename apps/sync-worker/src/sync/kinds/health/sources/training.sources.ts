@@ -66,7 +66,7 @@ export const trainingStatusRange: DailySource = {
  * pgc get_max_metrics_range: `maxmet/daily/{from}/{to}`, a list with an entry per day that has one. An entry
  * has the shape of the recorded `maxmet/latest` payload (garth stats/test_daily_training_status,
  * `mostRecentVO2Max`): `generic` (running) and `cycling`, each with its calendarDate and vo2MaxPreciseValue.
- * The headline is the generic figure; a cycling-only day is stored without one.
+ * The headline is the generic (running) figure, else the cycling one (both ml/kg/min; `raw` says which).
  */
 export const vo2maxRange: DailySource = {
   name: 'maxmet/daily',
@@ -80,7 +80,7 @@ export const vo2maxRange: DailySource = {
       const cycling = objectAt(entry, 'cycling');
       const date = dateAt(generic, 'calendarDate') ?? dateAt(cycling, 'calendarDate') ?? dateAt(entry, 'calendarDate');
       if (date === null || (!generic && !cycling)) continue;
-      days.push({ date, metric: 'vo2max', value: num(generic?.['vo2MaxPreciseValue']), raw: entry });
+      days.push({ date, metric: 'vo2max', value: num(generic?.['vo2MaxPreciseValue']) ?? num(cycling?.['vo2MaxPreciseValue']), raw: entry });
     }
     return { days };
   },
