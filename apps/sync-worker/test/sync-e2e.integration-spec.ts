@@ -47,7 +47,7 @@ describe('sync end to end (gateway, two worker processes, simulator, PostgreSQL,
     const [cursor] = await query(`SELECT to_char(synced_through, 'YYYY-MM-DD') AS d FROM sync_cursors WHERE user_id = $1 AND kind = 'health'`, [user.userId]);
     expect(cursor.d).toBe(today);
 
-    const expected = await expectedData(stack.sim, user.email, addDays(today, -29), today);
+    const expected = await expectedData(stack.sim, user.email, addDays(today, -29), today, { today });
     const stored = await storedData(query, user.userId);
     expect(stored.activities.size).toBeGreaterThan(5);
     expect(stored.activities).toEqual(expected.activities);

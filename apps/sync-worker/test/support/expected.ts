@@ -31,8 +31,10 @@ export async function expectedData(
   email: string,
   from: string,
   to: string,
-  selection: readonly DataKind[] = CATALOG_DEFAULT_SELECTION,
+  options: { selection?: readonly DataKind[]; /** Today in the account's zone (UTC unless told). */ today?: string } = {},
 ): Promise<Expected> {
+  const selection = options.selection ?? CATALOG_DEFAULT_SELECTION;
+  const today = options.today ?? todayIn('UTC');
   const oracle = await oracleOf(sim, email, from, to);
   const selected = new Set<string>(selection);
   const expected: Expected = { activities: new Map(), health: new Map(), records: new Map(), parts: new Set(), workouts: new Set() };
@@ -46,11 +48,13 @@ export async function expectedData(
     for (const [metric, value] of Object.entries(metrics)) if (selected.has(metric)) expected.health.set(`${date}|${metric}`, value);
   }
   // Plans are read by calendar month: every month of the window, and always this one and the next (README, Records).
-  const planning = selected.has('scheduled_workouts') ? await oracleOf(sim, email, `${from.slice(0, 8)}01`, endOfNextMonth(to)) : undefined;
+  const planning = selected.has('scheduled_workouts')
+    ? [await oracleOf(sim, email, firstOfMonth(from), endOfMonth(to, 0)), await oracleOf(sim, email, firstOfMonth(today), endOfMonth(today, 1))]
+    : [];
   for (const [kind, items] of Object.entries(oracle.records)) {
     if (!selected.has(kind)) continue;
-    const listed = kind === 'scheduled_workouts' && planning ? planning.records[kind] : items;
-    for (const [key, value] of Object.entries(listed)) expected.records.set(`${kind}|${key}`, value);
+    const lists = kind === 'scheduled_workouts' ? planning.map((answer) => answer.records[kind]) : [items];
+    for (const listed of lists) for (const [key, value] of Object.entries(listed)) expected.records.set(`${kind}|${key}`, value);
   }
   if (selected.has('workouts')) for (const id of oracle.workouts) expected.workouts.add(id);
   return expected;
@@ -62,9 +66,12 @@ async function oracleOf(sim: GarminSimulator, email: string, from: string, to: s
   return oracle;
 }
 
-function endOfNextMonth(date: string): string {
+const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
+
+/** The last day of the month `ahead` months after the date's. */
+function endOfMonth(date: string, ahead: number): string {
   const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(year, month + ahead, 0)).toISOString().slice(0, 10);
 }
 
 /** What the database holds for a user, in the same shape. */

@@ -33,7 +33,11 @@ export async function registerWellnessRoutes(app: FastifyInstance, state: SimSta
       const found = oneDay(request, reply, q['calendarDate'], (request.params as Params)['dn']);
       if (!found) return reply;
       const day = found.day ?? state.data.emptyDay(found.account, found.date);
-      return sendGarmin(reply, 'application/json', dailySummary(found.account, day), 'GET /usersummary-service/usersummary/daily/');
+      const summary = dailySummary(found.account, day);
+      // A day the device recorded nothing of keeps its BMR calories, but its steps and distance are null
+      // (garth issue #98: Garmin answered `totalSteps: null` for a day with no steps yet).
+      const body = found.day ? summary : { ...summary, totalSteps: null, totalDistanceMeters: null, wellnessDistanceMeters: null };
+      return sendGarmin(reply, 'application/json', body, 'GET /usersummary-service/usersummary/daily/');
     });
   }
 

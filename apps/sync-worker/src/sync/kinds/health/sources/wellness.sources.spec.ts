@@ -13,6 +13,9 @@ describe('the wellness sources against their recordings', () => {
     const summary = { totalKilocalories: 2000, totalSteps: 10 };
     expect(metricsOf((await dailySummary.fetch(contextFor(today, { today: '2025-06-14', todaySummary: summary as never }), '2025-06-14', '2025-06-14')).days)).toEqual([['2025-06-14', 'summary', 2000]]);
     expect(today.requests).toEqual([]);
+    // A day the device recorded nothing of still has its BMR calories, but no steps (garth issue #98).
+    const empty = answering({ calendarDate: '2025-06-15', totalKilocalories: 1900, bmrKilocalories: 1900, totalSteps: null });
+    expect((await dailySummary.fetch(contextFor(empty), '2025-06-15', '2025-06-15')).days).toEqual([]);
   });
 
   it("sleep: the night's sleep time with the whole answer as raw; a night with `id: null` (recorded 2030-01-01) is no data", async () => {

@@ -20,8 +20,9 @@ export const dailySummary: DailySource = {
       date === today && todaySummary !== undefined
         ? todaySummary
         : await api.getJson<Record<string, unknown>>(`/usersummary-service/usersummary/daily/${displayName}`, { calendarDate: date });
-    // An empty day is a summary with no wellness window: Garmin had nothing from the device.
-    if (!summary || (summary['totalSteps'] === null && summary['totalKilocalories'] === null)) return { days: [] };
+    // Garmin answers every day, with BMR calories even when the device recorded nothing; such a day has
+    // `totalSteps: null` (garth issue #98), and stores nothing.
+    if (!summary || summary['totalSteps'] === null || summary['totalSteps'] === undefined) return { days: [] };
     return { days: [{ date, metric: 'summary', value: num(summary['totalKilocalories']), raw: summary }] };
   },
 };
