@@ -9,6 +9,7 @@ import { GarminRefreshClaims1764700000000 } from './1764700000000-garmin-refresh
 import { Reconciler1764800000000 } from './1764800000000-reconciler';
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
 import { DataKinds1765000000000 } from './1765000000000-data-kinds';
+import { SelectionArchive1765100000000 } from './1765100000000-selection-archive';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Reconciler1764800000000,
   RetentionIndexes1764900000000,
   DataKinds1765000000000,
+  SelectionArchive1765100000000,
 ];
