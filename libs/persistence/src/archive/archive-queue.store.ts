@@ -36,7 +36,8 @@ export class ArchiveQueueStore {
    */
   requeueUnanswered(manager: EntityManager, fence: Fence): Promise<string[] | undefined> {
     return inFence(manager, fence, async (tx) => {
-      const rows: { date: string }[] = await tx.query(
+      // UPDATE … RETURNING answers [rows, affected].
+      const [rows]: [{ date: string }[], number] = await tx.query(
         `UPDATE archive_reloads SET status = 'queued', requested_at = NULL, requested_by_job = NULL, updated_at = now()
           WHERE user_id = $1 AND status = 'requested' AND accepted IS NULL
           RETURNING to_char(calendar_date, 'YYYY-MM-DD') AS date`,
@@ -112,12 +113,12 @@ export class ArchiveQueueStore {
   done(manager: EntityManager, fence: Fence, dates: readonly string[]): Promise<number | undefined> {
     if (dates.length === 0) return Promise.resolve(0);
     return inFence(manager, fence, async (tx) => {
-      const rows: unknown[] = await tx.query(
+      const [, affected]: [unknown, number] = await tx.query(
         `UPDATE archive_reloads SET status = 'done', done_at = now(), updated_at = now()
-          WHERE user_id = $1 AND calendar_date = ANY($2::date[]) AND status = 'requested' RETURNING 1`,
+          WHERE user_id = $1 AND calendar_date = ANY($2::date[]) AND status = 'requested'`,
         [fence.userId, dates],
       );
-      return rows.length;
+      return affected;
     });
   }
 

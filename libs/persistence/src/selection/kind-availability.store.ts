@@ -65,7 +65,8 @@ export class KindAvailabilityStore {
   devicesSeen(manager: EntityManager, fence: Fence, deviceIds: readonly string[]): Promise<DataKind[] | undefined> {
     const ids = [...new Set(deviceIds)].sort();
     return inFence(manager, fence, async (tx) => {
-      const cleared: { kind: DataKind }[] = await tx.query(
+      // DELETE … RETURNING answers [rows, affected].
+      const [cleared]: [{ kind: DataKind }[], number] = await tx.query(
         `DELETE FROM kind_availability WHERE user_id = $1 AND state = 'absent' AND cardinality(device_ids) > 0 AND NOT (device_ids @> $2::text[])
          RETURNING kind`,
         [fence.userId, ids],
