@@ -13,6 +13,10 @@ export interface SelectionRequest {
  * a new job syncs. Overrides are kept in catalog order.
  */
 export class SyncSelectionStore {
+  async userExists(manager: EntityManager, userId: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length === 1;
+  }
+
   /** The user's override, or null when they use the deployment's default. */
   async overrideOf(manager: EntityManager, userId: string): Promise<DataKind[] | null> {
     const [row]: { kinds: DataKind[] }[] = await manager.query(`SELECT kinds FROM sync_selections WHERE user_id = $1`, [userId]);
