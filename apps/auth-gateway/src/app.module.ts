@@ -4,6 +4,7 @@ import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { AuthModule } from './auth/auth.module';
 import { NightlyModule } from './nightly/nightly.module';
+import { SelectionModule } from './selection/selection.module';
 import { SyncModule } from './sync/sync.module';
 import { GatewayConfig } from './config/gateway.config';
 
@@ -25,6 +26,7 @@ export class AppModule {
         MetricsModule,
         AuthModule,
         SyncModule,
+        SelectionModule,
         NightlyModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.

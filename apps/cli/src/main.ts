@@ -6,6 +6,7 @@ import { CliConfig } from './cli-config';
 import { CliError, ExitCode } from './cli-error';
 import { login, loginWithTokens, logout, whoami } from './commands/auth.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
+import { resetSelection, setSelection, showArchive, showSelection } from './commands/selection.commands';
 import { CredentialsFile } from './credentials';
 import { Terminal } from './terminal';
 
@@ -85,11 +86,30 @@ function build(): Command {
     .addArgument(new Command().createArgument('[type]', 'what to sync').choices(SYNC_TYPES).default('all'))
     .option('--from <date>', 'first day (YYYY-MM-DD)', date)
     .option('--to <date>', 'last day (YYYY-MM-DD)', date)
+    .option('--kinds <a,b,c>', 'these data kinds instead of your selection (see garmin-sync selection)')
     .option('--watch', 'follow the job with a progress bar until it ends')
-    .action(async (type: string, options: { from?: string; to?: string; watch?: boolean }) => {
+    .action(async (type: string, options: { from?: string; to?: string; kinds?: string; watch?: boolean }) => {
       const { api, term } = context(program);
-      await startSync(api, term, type, options.from, options.to, options.watch);
+      await startSync(api, term, type, options.from, options.to, options.watch, options.kinds);
     });
+
+  const selection = program.command('selection').description('which data kinds are synced: show, set or reset your own');
+  selection.command('show', { isDefault: true }).description('what is synced, and what your devices do not produce').action(async () => {
+    const { api, term } = context(program);
+    await showSelection(api, term);
+  });
+  selection.command('set <kinds>').description('sync these data kinds (comma-separated) from the next sync on').action(async (kinds: string) => {
+    const { api, term } = context(program);
+    await setSelection(api, term, kinds);
+  });
+  selection.command('reset').description('back to the default of this deployment').action(async () => {
+    const { api, term } = context(program);
+    await resetSelection(api, term);
+  });
+  program.command('archive').description('old days Garmin archived, waiting for a reload').action(async () => {
+    const { api, term } = context(program);
+    await showArchive(api, term);
+  });
 
   const jobs = program.command('jobs').description('your sync jobs');
   jobs
@@ -101,7 +121,7 @@ function build(): Command {
       const { api, term } = context(program);
       await listJobs(api, term, options.status, options.page);
     });
-  jobs.command('show <id>').description('one job').action(async (id: string) => {
+  jobs.command('show <id>').alias('status').description('one job: progress, what it syncs, its archive work').action(async (id: string) => {
     const { api, term } = context(program);
     await showJob(api, term, id);
   });

@@ -96,11 +96,29 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
     expect((await cli(['jobs', 'list'])).stdout).toContain(`${id}  completed`);
     const shown = await cli(['jobs', 'show', id, '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ id, status: 'completed', progress: 100 });
-    expect((await cli(['jobs', 'show', id])).stdout).toMatch(new RegExp(`^Job ${id} is completed \\(100%, \\d+/\\d+ items\\) for health\\.\\n$`));
+    expect((await cli(['jobs', 'show', id])).stdout).toMatch(new RegExp(`^Job ${id} is completed \\(100%, \\d+/\\d+ items\\) for health\\.\\nIt syncs: summary, sleep, [a-z_, ]+\\.\\n(Archive: \\d+ days queued, \\d+ reloads asked for, \\d+ reloaded days fetched, \\d+ still queued\\.\\n)?$`));
 
     const refused = await cli(['jobs', 'cancel', id]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('The job is already completed.');
+  });
+
+  it('shows, sets and resets the selection, and a bad kind is a usage error naming the good ones', async () => {
+    const shown = await cli(['selection']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^Synced \(the default of this deployment\): activities, /);
+    expect(shown.stdout).toMatch(/Not synced: [a-z_, ]*spo2/);
+    const set = await cli(['selection', 'set', 'spo2, sleep']);
+    expect(set).toMatchObject({ code: 0, stdout: 'From the next sync on: sleep, spo2.\n' });
+    expect((await cli(['selection', 'show'])).stdout).toMatch(/^Synced \(your own selection\): sleep, spo2\./);
+    const bad = await cli(['selection', 'set', 'sleep,oxygen']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Each of kinds must be one of: activities, ');
+    const reset = await cli(['selection', 'reset', '--json']);
+    expect(JSON.parse(reset.stdout)).toMatchObject({ override: null });
+    const archive = await cli(['archive']);
+    // The sync above reached days Garmin has archived (more than 180 days ago): those were reloaded.
+    expect(archive.stdout).toMatch(/^Archived days: \d+ queued, \d+ requested, \d+ done; \d+ of 25 reloads asked for today\.\n$/);
   });
 
   it('cancels a running job', async () => {

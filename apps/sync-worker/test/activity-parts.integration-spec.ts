@@ -1,3 +1,4 @@
+import { KindAvailability } from '../src/sync/kinds/availability';
 import { CATALOG_DEFAULT_SELECTION, DataKind } from '@fittrack/contracts';
 import { ActivitySummary, ConnectApi } from '@fittrack/garmin';
 import { acquireLease, createDataSource, createSyncJob, CreationPolicy, Lease, runMigrations, SyncJob, User } from '@fittrack/persistence';
@@ -81,6 +82,7 @@ describe('activity parts are stored with their activity, and resumed exactly', (
       ctx,
       api,
       selection: new Set(selection),
+      availability: KindAvailability.nothingKnown(db.dataSource.manager, lease, job.id),
       displayName: 'runner',
       profileId: 1,
       manager: db.dataSource.manager,

@@ -14,16 +14,20 @@ const MIGRATION_NAMES = [
   'RetentionIndexes1764900000000',
   'DataKinds1765000000000',
   'ActivityPartsAsked1765050000000',
+  'SelectionArchive1765100000000',
 ];
 
 const OUR_TABLES = [
   'activities',
   'activity_files',
   'activity_parts',
+  'archive_reload_days',
+  'archive_reloads',
   'authentication_tokens',
   'daily_health',
   'garmin_authentication_states',
   'garmin_records',
+  'kind_availability',
   'nightly_runs',
   'outbox',
   'pending_sign_ins',
@@ -34,6 +38,7 @@ const OUR_TABLES = [
   'sync_cursors',
   'sync_jobs',
   'sync_leases',
+  'sync_selections',
   'upstream_budgets',
   'user_sessions',
   'users',

@@ -61,4 +61,14 @@ describe('GatewayConfig', () => {
     expect(inverted).toThrow(/SIGN_IN_COOLDOWN_MAX_SECONDS must be at least SIGN_IN_COOLDOWN_MIN_SECONDS/);
     expect(() => validateConfig('auth-gateway', GatewayConfig, { SIGN_IN_COOLDOWN_MIN_SECONDS: '5' })).toThrow(/SIGN_IN_COOLDOWN_MIN_SECONDS/);
   });
+
+  it('syncs the catalog default unless told otherwise, and names every bad kind of SYNC_DEFAULT_SELECTION', () => {
+    expect(validateConfig('auth-gateway', GatewayConfig, {}).defaultSelection).toContain('sleep');
+    expect(validateConfig('auth-gateway', GatewayConfig, {}).defaultSelection).not.toContain('spo2');
+    expect(validateConfig('auth-gateway', GatewayConfig, { SYNC_DEFAULT_SELECTION: 'spo2,activities' }).defaultSelection).toEqual(['activities', 'spo2']);
+    expect(validateConfig('auth-gateway', GatewayConfig, { SYNC_DEFAULT_SELECTION: 'all' }).defaultSelection).toContain('activity_weather');
+    expect(() => validateConfig('auth-gateway', GatewayConfig, { SYNC_DEFAULT_SELECTION: 'sleep,oxygen,heartrate' })).toThrow(
+      /SYNC_DEFAULT_SELECTION names "oxygen", "heartrate", not data kinds \(known: activities,/,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { IsOptional, IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
 import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
+import { DataKind, parseSelectionSetting } from '@fittrack/contracts';
 import { GarminServiceConfig } from '@fittrack/garmin';
 
 
@@ -41,6 +42,17 @@ class IsAtLeastTheMinimumCooldown implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'SIGN_IN_COOLDOWN_MAX_SECONDS must be at least SIGN_IN_COOLDOWN_MIN_SECONDS';
+  }
+}
+
+@ValidatorConstraint({ name: 'selection' })
+class IsSelection implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parseSelectionSetting(value).ok;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    const parsed = parseSelectionSetting(String(args.value));
+    return `SYNC_DEFAULT_SELECTION ${parsed.ok ? 'is fine' : parsed.problem}`;
   }
 }
 
@@ -150,6 +162,24 @@ export class GatewayConfig extends GarminServiceConfig {
   /** Open (pending or running) jobs one user may have; asking for another one past it gets 429. The nightly run is exempt. */
   @IntSetting(1, 10_000)
   SYNC_MAX_OPEN_JOBS_PER_USER = 10;
+
+  /**
+   * What is synced for users who have not chosen: `default` (the catalog's byDefault kinds), `all`, or
+   * comma-separated catalog names (README, "What is synced").
+   */
+  @IsString()
+  @Validate(IsSelection)
+  SYNC_DEFAULT_SELECTION = 'default';
+
+  get defaultSelection(): DataKind[] {
+    const parsed = parseSelectionSetting(this.SYNC_DEFAULT_SELECTION);
+    if (!parsed.ok) throw new Error(`SYNC_DEFAULT_SELECTION ${parsed.problem}`);
+    return parsed.kinds;
+  }
+
+  /** Garmin's archive reloads one account may ask for per UTC day (shown by GET /v1/sync/archive; the workers spend them). */
+  @IntSetting(0, 1000)
+  SYNC_ARCHIVE_RELOADS_PER_DAY = 25;
 
   /** Run the reconciler on this replica (one pass at a time across the cluster, whichever replica holds the lock). */
   @BooleanSetting()

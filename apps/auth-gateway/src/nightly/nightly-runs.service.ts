@@ -124,7 +124,14 @@ export class NightlyRunsService implements OnModuleInit {
     for (let start = 0; start < healthy.length; start += CHUNK) {
       const userIds = healthy.slice(start, start + CHUNK);
       const chunk = await this.dataSource.transaction((manager) =>
-        enqueueNightlySyncJobs(manager, { userIds, date, windowStart: now, windowSeconds: this.config.NIGHTLY_WINDOW_SECONDS, deadJob }),
+        enqueueNightlySyncJobs(manager, {
+          userIds,
+          date,
+          windowStart: now,
+          windowSeconds: this.config.NIGHTLY_WINDOW_SECONDS,
+          deadJob,
+          defaultSelection: this.config.defaultSelection,
+        }),
       );
       enqueued += chunk.created;
       redriven += chunk.redriven;

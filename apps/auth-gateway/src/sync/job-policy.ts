@@ -20,6 +20,6 @@ export class JobPolicy {
   }
 
   creation(): CreationPolicy {
-    return { maxOpenJobs: this.config.SYNC_MAX_OPEN_JOBS_PER_USER, deadJob: this.deadJob() };
+    return { maxOpenJobs: this.config.SYNC_MAX_OPEN_JOBS_PER_USER, deadJob: this.deadJob(), defaultSelection: this.config.defaultSelection };
   }
 }

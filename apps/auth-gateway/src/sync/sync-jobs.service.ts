@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventSubject, kindsOf, SyncJobView, SyncRequestFields, SyncTrigger } from '@fittrack/contracts';
+import { DATA_KIND_CATALOG, EventSubject, kindsOf, SYNC_KINDS, SyncJobView, SyncKind, SyncRequestFields, SyncTrigger } from '@fittrack/contracts';
 import { EventPublisher } from '@fittrack/messaging';
 import { createSyncJob, JobFilter, JobPage, SyncJobStore, toJobView, transitionSyncJob } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
@@ -41,8 +41,13 @@ export class SyncJobsService {
     if (!health) throw SyncError.notLinked();
     if (health === 'needs_login' || health === 'revoked') throw SyncError.needsLogin(health);
 
+    const kinds = groupsOf(request);
     const { job, created, redriven } = await this.dataSource.transaction((manager) =>
-      createSyncJob(manager, { userId, kinds: kindsOf(request.types), ...origin, from: request.from, to: request.to }, this.policy.creation()),
+      createSyncJob(
+        manager,
+        { userId, kinds, dataKinds: request.dataKinds ?? null, ...origin, from: request.from, to: request.to },
+        this.policy.creation(),
+      ),
     );
     const view = toJobView(job);
     if (created || redriven) this.relay.kick();
@@ -76,6 +81,18 @@ export class SyncJobsService {
     this.events.publish(EventSubject.SyncCancelled, { job: view, at: new Date().toISOString() });
     return view;
   }
+}
+
+/** The job's groups: those of the types asked for, or of the data kinds named (which must then be among the types). */
+function groupsOf({ types, dataKinds }: SyncRequestFields): SyncKind[] {
+  const asked = kindsOf(types);
+  if (!dataKinds || dataKinds.length === 0) return asked;
+  const outside = dataKinds.filter((kind) => !asked.includes(DATA_KIND_CATALOG[kind].group));
+  if (outside.length > 0) {
+    throw SyncError.badSelection(`dataKinds ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among types ${(types ?? []).join(', ')}`);
+  }
+  const named = new Set(dataKinds.map((kind) => DATA_KIND_CATALOG[kind].group));
+  return SYNC_KINDS.filter((group) => named.has(group));
 }
 
 function checkRange({ from, to }: SyncRequestFields): void {

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DATA_KINDS,
+  DataKind,
+  JobArchiveProgress,
   KindProgress,
   SYNC_JOB_STATUSES,
   SYNC_KINDS,
@@ -18,6 +21,10 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 /** POST /v1/sync: the validation is the contract's (shared with garmin.rpc.sync.start). */
 export class SyncRequestBody extends SyncRequestFields {}
 ApiPropertyOptional({ enum: SYNC_TYPES, isArray: true, description: 'data kinds; none or "all" means every kind' })(SyncRequestBody.prototype, 'types');
+ApiPropertyOptional({ enum: DATA_KINDS, isArray: true, description: 'data kinds to sync instead of the selection (GET /v1/sync/selection); their groups are the job\'s kinds, and must be among types when given' })(
+  SyncRequestBody.prototype,
+  'dataKinds',
+);
 ApiPropertyOptional({ format: 'date', description: 'first day to sync; without dates the sync is incremental' })(SyncRequestBody.prototype, 'from');
 ApiPropertyOptional({ format: 'date', description: 'last day to sync (inclusive); defaults to today' })(SyncRequestBody.prototype, 'to');
 
@@ -54,6 +61,13 @@ class KindProgressDto implements KindProgress {
   @ApiProperty({ type: Number, nullable: true }) total!: number | null;
 }
 
+class JobArchiveProgressDto implements JobArchiveProgress {
+  @ApiProperty({ description: 'archived days this job queued for a reload' }) queued!: number;
+  @ApiProperty({ description: 'reloads this job asked Garmin for' }) requested!: number;
+  @ApiProperty({ description: 'reloaded days this job fetched' }) done!: number;
+  @ApiProperty({ description: 'days still queued for the user when the job last looked' }) remaining!: number;
+}
+
 /** The OpenAPI face of the one job view (SyncJobView): `implements` keeps the two from drifting apart. */
 export class SyncJobDto implements SyncJobView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -69,6 +83,8 @@ export class SyncJobDto implements SyncJobView {
   @ApiProperty({ type: Number, nullable: true }) totalItems!: number | null;
   @ApiProperty({ enum: SYNC_KINDS, nullable: true }) currentKind!: SyncKind | null;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/KindProgressDto' } }) byKind!: Partial<Record<SyncKind, KindProgressDto>>;
+  @ApiProperty({ enum: DATA_KINDS, isArray: true, description: 'the data kinds the job syncs, fixed when it was made' }) selection!: DataKind[];
+  @ApiProperty({ type: JobArchiveProgressDto, nullable: true, description: 'its work on Garmin’s archive; null when it had none' }) archive!: JobArchiveProgressDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) from!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) to!: string | null;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;

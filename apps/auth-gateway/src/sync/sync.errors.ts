@@ -6,6 +6,7 @@ export const SyncErrorCode = {
   NotLinked: 'SYNC_GARMIN_NOT_LINKED',
   NeedsLogin: 'SYNC_GARMIN_NEEDS_LOGIN',
   BadRange: 'SYNC_BAD_RANGE',
+  BadSelection: 'SYNC_BAD_SELECTION',
 } as const;
 export type SyncErrorCode = (typeof SyncErrorCode)[keyof typeof SyncErrorCode];
 
@@ -29,5 +30,8 @@ export class SyncError extends DomainError<SyncErrorCode> {
   }
   static badRange(reason: string) {
     return new SyncError(ErrorKind.BadInput, SyncErrorCode.BadRange, reason);
+  }
+  static badSelection(reason: string) {
+    return new SyncError(ErrorKind.BadInput, SyncErrorCode.BadSelection, reason);
   }
 }

@@ -10,8 +10,9 @@ export type JobView = SyncJobView;
 
 const TERMINAL = ['completed', 'failed', 'cancelled'];
 
-export async function startSync(api: ApiClient, term: Terminal, type: string, from?: string, to?: string, watch = false): Promise<void> {
-  const job = await api.authed<JobView>('POST', '/v1/sync', { types: [type], ...(from && { from }), ...(to && { to }) });
+export async function startSync(api: ApiClient, term: Terminal, type: string, from?: string, to?: string, watch = false, kinds?: string): Promise<void> {
+  const dataKinds = kinds?.split(',').map((kind) => kind.trim()).filter((kind) => kind.length > 0);
+  const job = await api.authed<JobView>('POST', '/v1/sync', { types: [type], ...(from && { from }), ...(to && { to }), ...(dataKinds?.length && { dataKinds }) });
   if (!watch && term.json) return term.data(job);
   const already = job.status !== 'pending' || Date.now() - Date.parse(job.createdAt) > 5000;
   term.say(`${already ? 'A sync of the same data is already under way' : 'Sync started'}: job ${job.id} (${job.kinds.join(', ')}).`);
@@ -97,5 +98,9 @@ function describe(job: JobView): string {
   const items = `${job.processedItems}/${job.totalItems ?? '?'} items`;
   const kind = job.currentKind ? `, now ${job.currentKind}` : '';
   const error = job.error ? `; ${job.error}` : '';
-  return `Job ${job.id} is ${job.status} (${job.progress}%, ${items}${kind}) for ${job.kinds.join(', ')}${error}.`;
+  const selection = `\nIt syncs: ${job.selection.length > 0 ? job.selection.join(', ') : 'nothing (no data kind of these is selected)'}.`;
+  const archive = job.archive
+    ? `\nArchive: ${job.archive.queued} days queued, ${job.archive.requested} reloads asked for, ${job.archive.done} reloaded days fetched, ${job.archive.remaining} still queued.`
+    : '';
+  return `Job ${job.id} is ${job.status} (${job.progress}%, ${items}${kind}) for ${job.kinds.join(', ')}${error}.${selection}${archive}`;
 }

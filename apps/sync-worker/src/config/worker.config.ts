@@ -45,6 +45,21 @@ export class WorkerConfig extends GarminServiceConfig {
   @IntSetting(1, 3650)
   SYNC_BACKFILL_DAYS = 30;
 
+  /**
+   * Garmin keeps intraday data about this many days; older days of the intraday sources are queued for a
+   * reload (README, "Garmin's archive") instead of asked for.
+   */
+  @IntSetting(1, 3650)
+  SYNC_ARCHIVE_AFTER_DAYS = 180;
+
+  /** Archive reloads one account may ask Garmin for per UTC day, shared by every job and worker (Garmin accepts about 20-40). */
+  @IntSetting(0, 1000)
+  SYNC_ARCHIVE_RELOADS_PER_DAY = 25;
+
+  /** A kind found absent (the user's devices do not produce it) is probed again after this many days (README, "What is synced"). */
+  @IntSetting(1, 3650)
+  SYNC_ABSENT_RECHECK_DAYS = 30;
+
   /** Recent activities re-read by every incremental sync, so edits (name, type) arrive. */
   @IntSetting(0, 365)
   SYNC_ACTIVITY_REREAD_DAYS = 7;

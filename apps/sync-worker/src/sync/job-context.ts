@@ -1,4 +1,4 @@
-import { KindProgress, SyncKind, SyncJobView } from '@fittrack/contracts';
+import { JobArchiveProgress, KindProgress, SyncKind, SyncJobView } from '@fittrack/contracts';
 import { Lease, leaseHeld, SyncJob, toJobView } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
 import { JobStopped } from './sync.errors';
@@ -26,6 +26,7 @@ export class JobContext {
   private flushing?: Promise<void>;
   private dirty = false;
   private planning = true;
+  private archive: JobArchiveProgress | null;
   /** The counts as this attempt found them: what is written while it plans, and the floor of its progress. */
   private readonly before: { processed: number; total: number | null; progress: number; byKind: Partial<Record<SyncKind, KindProgress>> };
 
@@ -36,6 +37,7 @@ export class JobContext {
     private readonly intervalMs: number,
     private readonly onProgress: (view: SyncJobView) => void,
   ) {
+    this.archive = job.archive ?? null;
     this.before = { processed: job.processedItems ?? 0, total: job.totalItems ?? null, progress: job.progress ?? 0, byKind: job.byKind ?? {} };
     // A further attempt (after a crash) goes on from what earlier ones did: their items count as done
     // (and planned), and what they left is planned again, minus what they stored.
@@ -93,6 +95,18 @@ export class JobContext {
     this.checkpoint();
   }
 
+  /** What the job did with Garmin's archive so far (added to what earlier attempts did). */
+  reportArchive(update: Partial<JobArchiveProgress>): void {
+    const now = this.archive ?? { queued: 0, requested: 0, done: 0, remaining: 0 };
+    this.archive = {
+      queued: now.queued + (update.queued ?? 0),
+      requested: now.requested + (update.requested ?? 0),
+      done: now.done + (update.done ?? 0),
+      remaining: update.remaining ?? now.remaining,
+    };
+    this.dirty = true;
+  }
+
   get totals(): { processed: number; total: number } {
     const all = Object.values(this.byKind);
     return { processed: all.reduce((n, p) => n + p.processed, 0), total: all.reduce((n, p) => n + (p.total ?? 0), 0) };
@@ -111,10 +125,10 @@ export class JobContext {
     const changed = this.dirty && !this.planning;
     if (!this.planning) this.dirty = false;
     const [rows]: [SyncJob[], number] = await this.manager.query(
-      `UPDATE sync_jobs SET processed_items = $3, total_items = $4, progress = $5, by_kind = $6, current_kind = $7, updated_at = now()
+      `UPDATE sync_jobs SET processed_items = $3, total_items = $4, progress = $5, by_kind = $6, current_kind = $7, archive = $9, updated_at = now()
        WHERE id = $1 AND status = 'running' AND ${leaseHeld('$2', '$8')}
        RETURNING id`,
-      [this.job.id, this.lease.userId, processed, total, progress, byKind, this.currentKind, this.lease.fence],
+      [this.job.id, this.lease.userId, processed, total, progress, byKind, this.currentKind, this.lease.fence, this.archive],
     );
     if (rows.length === 0) {
       const [state]: { status: string }[] = await this.manager.query(`SELECT status FROM sync_jobs WHERE id = $1`, [this.job.id]);
@@ -122,7 +136,7 @@ export class JobContext {
       return;
     }
     if (changed) {
-      Object.assign(this.job, { processedItems: processed, totalItems: total, progress, byKind, currentKind: this.currentKind });
+      Object.assign(this.job, { processedItems: processed, totalItems: total, progress, byKind, currentKind: this.currentKind, archive: this.archive });
       this.onProgress(toJobView(this.job));
     }
   }

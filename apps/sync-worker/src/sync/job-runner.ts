@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CATALOG_DEFAULT_SELECTION, DATA_KIND_CATALOG, EventSubject, SyncKind, SyncRunCommand } from '@fittrack/contracts';
+import { dataKindsOf, defaultSelectionOf, EventSubject, SyncKind, SyncRunCommand } from '@fittrack/contracts';
 import { ConnectApi, GarminError, GarminErrorCode, PoliteSender } from '@fittrack/garmin';
 import { Lease, loadCursors, moveCursor, SyncJob, User } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { interruptedFailure } from './job-errors';
 import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
 import { ActivitiesSyncer } from './kinds/activities.syncer';
+import { KindAvailability } from './kinds/availability';
 import { userToday } from './kinds/calendar';
 import { HealthSyncer } from './kinds/health/health.syncer';
 import { KindPlan, KindRun, KindSyncer } from './kinds/kind-syncer';
@@ -117,7 +118,9 @@ export class JobRunner {
     const { today, summaryOfToday } = await userToday(api);
     const cursors = await loadCursors(this.dataSource.manager, ctx.userId);
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: ctx.userId });
-    const selection = new Set(CATALOG_DEFAULT_SELECTION.filter((kind) => ctx.job.kinds.includes(DATA_KIND_CATALOG[kind].group)));
+    // Exactly what the job was made with; a job from before jobs stored it syncs the catalog default of its kinds.
+    const selection = new Set(ctx.job.selection ?? defaultSelectionOf(ctx.job.kinds));
+    const availability = await KindAvailability.load(this.dataSource.manager, ctx.lease, ctx.job.id, this.config.SYNC_ABSENT_RECHECK_DAYS);
     const range = ctx.job.rangeFrom ? { from: ctx.job.rangeFrom, to: ctx.job.rangeTo ?? today } : null;
     const runOf = (kind: SyncKind): KindRun => {
       const writer = new FencedWriter(this.dataSource.manager, ctx.lease, (changed) => this.metrics.stored(kind, changed), this.config.SYNC_STORE_DATA);
@@ -125,6 +128,7 @@ export class JobRunner {
         ctx,
         api,
         selection,
+        availability,
         displayName: user.displayName,
         profileId: user.garminProfileId,
         manager: this.dataSource.manager,
@@ -139,8 +143,12 @@ export class JobRunner {
     };
     // Every kind is planned before any is fetched, so the job's total is known before its first item
     // and its progress never falls back when the next kind starts (see JobContext).
+    // A kind of the job with no data kind selected is not synced at all: nothing planned, nothing asked.
     const plans: { kind: SyncKind; plan: KindPlan }[] = [];
-    for (const kind of ctx.job.kinds) plans.push({ kind, plan: await this.syncers[kind].plan(runOf(kind)) });
+    for (const kind of ctx.job.kinds) {
+      if (dataKindsOf(kind).some((dataKind) => selection.has(dataKind))) plans.push({ kind, plan: await this.syncers[kind].plan(runOf(kind)) });
+      else ctx.plan(kind, 0);
+    }
     ctx.planned();
     for (const { kind, plan } of plans) {
       ctx.startKind(kind);

@@ -1,3 +1,4 @@
+import { KindAvailability } from '../../src/sync/kinds/availability';
 import { CATALOG_DEFAULT_SELECTION, DataKind, SyncKind } from '@fittrack/contracts';
 import { ConnectApi } from '@fittrack/garmin';
 import { Lease, SyncCursor, SyncJob, UpsertSpec } from '@fittrack/persistence';
@@ -50,6 +51,7 @@ export function fakeKindRun(
     ctx,
     api,
     selection: new Set(options.selection ?? CATALOG_DEFAULT_SELECTION),
+    availability: KindAvailability.nothingKnown(manager, ctx.lease, 'job'),
     displayName: 'runner-1',
     profileId: 2591602,
     manager,

@@ -22,7 +22,11 @@ export interface LinkedUser {
 }
 
 /** A fresh simulator account, signed in through the gateway. */
-export async function linkedUser(sim: GarminSimulator, gateway: AppProcess, spec: { timeZone?: string; historyDays?: number } = {}): Promise<LinkedUser> {
+export async function linkedUser(
+  sim: GarminSimulator,
+  gateway: AppProcess,
+  spec: { timeZone?: string; historyDays?: number; lacks?: string[] } = {},
+): Promise<LinkedUser> {
   counter += 1;
   const profileId = 80_000_000 + (process.pid % 10_000) * 100 + counter;
   const email = `sync${profileId}@fittrack.test`;

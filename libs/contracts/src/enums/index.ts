@@ -2,3 +2,4 @@ export * from './data-kinds';
 export * from './garmin-session-health';
 export * from './sync-job-status';
 export * from './sync-type';
+export * from './selection';

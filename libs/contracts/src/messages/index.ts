@@ -1,4 +1,5 @@
 export * from './payload-map';
 export * from './rpc-envelope';
 export * from './rpc-payloads';
+export * from './selection-payloads';
 export * from './subjects';

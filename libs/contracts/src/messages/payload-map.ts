@@ -20,6 +20,7 @@ import {
   WorkerPingReply,
   WorkerPingRequest,
 } from './rpc-payloads';
+import { SelectionGetRequest, SelectionResetRequest, SelectionSetRequest, SyncSelectionView } from './selection-payloads';
 
 /** A subject without an entry here does not compile (the maps are total). */
 export interface RpcContract {
@@ -31,6 +32,9 @@ export interface RpcContract {
   [RpcSubject.SyncStart]: { request: SyncStartRequest; reply: SyncJobView };
   [RpcSubject.SyncGet]: { request: SyncGetRequest; reply: SyncJobView };
   [RpcSubject.SyncCancel]: { request: SyncCancelRequest; reply: SyncJobView };
+  [RpcSubject.SelectionGet]: { request: SelectionGetRequest; reply: SyncSelectionView };
+  [RpcSubject.SelectionSet]: { request: SelectionSetRequest; reply: SyncSelectionView };
+  [RpcSubject.SelectionReset]: { request: SelectionResetRequest; reply: SyncSelectionView };
 }
 
 export interface CommandContract {
@@ -66,6 +70,9 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.SyncStart]: SyncStartRequest,
   [RpcSubject.SyncGet]: SyncGetRequest,
   [RpcSubject.SyncCancel]: SyncCancelRequest,
+  [RpcSubject.SelectionGet]: SelectionGetRequest,
+  [RpcSubject.SelectionSet]: SelectionSetRequest,
+  [RpcSubject.SelectionReset]: SelectionResetRequest,
 };
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {

@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsDateString,
@@ -16,6 +17,7 @@ import {
 } from 'class-validator';
 import { GarminSessionHealth } from '../enums/garmin-session-health';
 import { SyncJobStatus } from '../enums/sync-job-status';
+import { DATA_KINDS, DataKind } from '../enums/data-kinds';
 import { SYNC_TYPES, SyncKind, SyncTrigger, SyncType } from '../enums/sync-type';
 
 export class WorkerPingRequest {
@@ -106,6 +108,18 @@ export class SyncRequestFields {
   @IsIn(SYNC_TYPES, { each: true })
   types?: SyncType[];
 
+  /**
+   * Data kinds (catalog names) to sync instead of the user's selection; the job's kinds are then theirs
+   * (and must be among `types`, when given).
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'dataKinds must name at least one data kind (leave it out for the selection)' })
+  @ArrayUnique()
+  @ArrayMaxSize(DATA_KINDS.length)
+  @IsIn(DATA_KINDS, { each: true, message: `each of dataKinds must be one of: ${DATA_KINDS.join(', ')}` })
+  dataKinds?: DataKind[];
+
   /** First calendar date (YYYY-MM-DD) to sync; without dates the sync is incremental. */
   @IsOptional()
   @Matches(CALENDAR_DATE, { message: 'from must be a calendar date (YYYY-MM-DD)' })
@@ -181,6 +195,15 @@ export interface KindProgress {
   total: number | null;
 }
 
+/** A job's work on Garmin's archive: old days it queued for a reload, reloads it asked for, reloaded days it fetched. */
+export interface JobArchiveProgress {
+  queued: number;
+  requested: number;
+  done: number;
+  /** Days still queued for the user when the job last looked (later jobs carry on). */
+  remaining: number;
+}
+
 /** What any reader (HTTP, RPC, events) sees of a sync job. */
 export interface SyncJobView {
   id: string;
@@ -197,6 +220,10 @@ export interface SyncJobView {
   /** The kind being fetched now (running jobs). */
   currentKind: SyncKind | null;
   byKind: Partial<Record<SyncKind, KindProgress>>;
+  /** The data kinds the job syncs, fixed when it was made (catalog order). */
+  selection: DataKind[];
+  /** What the job did with Garmin's archive (days older than SYNC_ARCHIVE_AFTER_DAYS); null when it had none to do. */
+  archive: JobArchiveProgress | null;
   from: string | null;
   to: string | null;
   error: string | null;

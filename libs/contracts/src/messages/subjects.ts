@@ -16,6 +16,10 @@ export const RpcSubject = {
   SyncStart: 'garmin.rpc.sync.start',
   SyncGet: 'garmin.rpc.sync.get',
   SyncCancel: 'garmin.rpc.sync.cancel',
+  /** A user's selection of data kinds: read it, override the deployment's default, or go back to it. */
+  SelectionGet: 'garmin.rpc.selection.get',
+  SelectionSet: 'garmin.rpc.selection.set',
+  SelectionReset: 'garmin.rpc.selection.reset',
 } as const;
 export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
 

@@ -1,10 +1,17 @@
 import { Activity } from './activity.entity';
 import { ActivityFile } from './activity-file.entity';
 import { ActivityPart } from './activity-part.entity';
+import { ArchiveReload } from './archive-reload.entity';
+export { ARCHIVE_RELOAD_STATUSES } from './archive-reload.entity';
+export type { ArchiveReloadStatus } from './archive-reload.entity';
+import { ArchiveReloadDay } from './archive-reload-day.entity';
 import { AuthenticationToken } from './authentication-token.entity';
 import { DailyHealth } from './daily-health.entity';
 import { GarminAuthenticationState } from './garmin-authentication-state.entity';
 import { GarminRecord } from './garmin-record.entity';
+import { KindAvailability } from './kind-availability.entity';
+export { KIND_AVAILABILITY_STATES } from './kind-availability.entity';
+export type { KindAvailabilityState } from './kind-availability.entity';
 import { NightlyRun } from './nightly-run.entity';
 export type { NightlyTrigger } from './nightly-run.entity';
 import { OutboxMessage } from './outbox-message.entity';
@@ -17,6 +24,7 @@ export type { SignInCooldownReason } from './sign-in-cooldown.entity';
 import { SyncCursor } from './sync-cursor.entity';
 import { SyncJob } from './sync-job.entity';
 import { SyncLease } from './sync-lease.entity';
+import { SyncSelection } from './sync-selection.entity';
 import { UpstreamBudget } from './upstream-budget.entity';
 import { UserSession } from './user-session.entity';
 import { User } from './user.entity';
@@ -26,10 +34,13 @@ export {
   Activity,
   ActivityFile,
   ActivityPart,
+  ArchiveReload,
+  ArchiveReloadDay,
   AuthenticationToken,
   DailyHealth,
   GarminAuthenticationState,
   GarminRecord,
+  KindAvailability,
   NightlyRun,
   OutboxMessage,
   PendingSignIn,
@@ -39,6 +50,7 @@ export {
   SyncCursor,
   SyncJob,
   SyncLease,
+  SyncSelection,
   UpstreamBudget,
   User,
   UserSession,
@@ -66,4 +78,8 @@ export const ENTITIES = [
   GarminRecord,
   Workout,
   NightlyRun,
+  SyncSelection,
+  KindAvailability,
+  ArchiveReload,
+  ArchiveReloadDay,
 ];

@@ -1,4 +1,4 @@
-import { KindProgress, SYNC_JOB_STATUSES, SYNC_TRIGGERS, SYNC_TYPES, SyncJobStatus, SyncKind, SyncTrigger, SyncType } from '@fittrack/contracts';
+import { DataKind, JobArchiveProgress, KindProgress, SYNC_JOB_STATUSES, SYNC_TRIGGERS, SYNC_TYPES, SyncJobStatus, SyncKind, SyncTrigger, SyncType } from '@fittrack/contracts';
 import {
   Check,
   Column,
@@ -64,6 +64,14 @@ export class SyncJob {
   /** Processed and planned items per kind. */
   @Column({ name: 'by_kind', type: 'jsonb' })
   byKind!: Partial<Record<SyncKind, KindProgress>>;
+
+  /** The data kinds the job syncs, resolved when it was made (catalog order); null for jobs made before jobs stored it. */
+  @Column({ name: 'selection', type: 'text', array: true, nullable: true })
+  selection!: DataKind[] | null;
+
+  /** What the job did with Garmin's archive (queued, requested, fetched days); null when it had none to do. */
+  @Column({ name: 'archive', type: 'jsonb', nullable: true })
+  archive!: JobArchiveProgress | null;
 
   @Column({ name: 'current_kind', type: 'text', nullable: true })
   currentKind!: SyncKind | null;

@@ -10,6 +10,7 @@ import { Reconciler1764800000000 } from './1764800000000-reconciler';
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
 import { DataKinds1765000000000 } from './1765000000000-data-kinds';
 import { ActivityPartsAsked1765050000000 } from './1765050000000-activity-parts-asked';
+import { SelectionArchive1765100000000 } from './1765100000000-selection-archive';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RetentionIndexes1764900000000,
   DataKinds1765000000000,
   ActivityPartsAsked1765050000000,
+  SelectionArchive1765100000000,
 ];

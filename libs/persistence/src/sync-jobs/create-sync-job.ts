@@ -1,7 +1,8 @@
-import { CommandSubject, SYNC_KINDS, SyncKind, SyncRunCommand, SyncTrigger, SyncType } from '@fittrack/contracts';
+import { CATALOG_DEFAULT_SELECTION, CommandSubject, DataKind, inCatalogOrder, SYNC_KINDS, SyncKind, SyncRunCommand, SyncTrigger, SyncType } from '@fittrack/contracts';
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from '../entities/outbox-message.entity';
 import { SyncJob } from '../entities/sync-job.entity';
+import { resolveSelection } from '../selection/sync-selection.store';
 import { deadJobCondition, DeadJobRule } from './dead-job-rule';
 import { redriveSyncJob, redriveSyncJobs } from './redrive-sync-job';
 import { SyncJobQuotaError } from './sync-job-quota.error';
@@ -14,6 +15,8 @@ import { SyncJobQuotaError } from './sync-job-quota.error';
 export interface SyncJobRequest {
   userId: string;
   kinds: SyncKind[];
+  /** Data kinds the request named directly (instead of the user's selection); within `kinds`' groups. */
+  dataKinds?: DataKind[] | null;
   trigger: SyncTrigger;
   /** The API session whose client asked (HTTP requests only). */
   sessionId?: string | null;
@@ -27,6 +30,8 @@ export interface CreationPolicy {
   maxOpenJobs: number;
   /** An equivalent job that is dead by this rule is re-driven and returned. */
   deadJob: DeadJobRule;
+  /** The deployment's default selection (SYNC_DEFAULT_SELECTION); the catalog's when not given. */
+  defaultSelection?: readonly DataKind[];
 }
 
 export interface Created {
@@ -37,9 +42,13 @@ export interface Created {
   redriven: boolean;
 }
 
-/** What makes two requests "the same": kinds and range. */
-export function dedupeKeyOf(request: Pick<SyncJobRequest, 'kinds' | 'from' | 'to'>): string {
-  return `${request.kinds.join('+')}|${request.from ?? ''}|${request.to ?? ''}`;
+/**
+ * What makes two requests "the same": kinds and range, and the data kinds a request named directly. A change
+ * of the user's selection does not make a request new: the job already pending or running is the answer.
+ */
+export function dedupeKeyOf(request: Pick<SyncJobRequest, 'kinds' | 'from' | 'to' | 'dataKinds'>): string {
+  const named = request.dataKinds && request.dataKinds.length > 0 ? `|${inCatalogOrder(request.dataKinds).join('+')}` : '';
+  return `${request.kinds.join('+')}|${request.from ?? ''}|${request.to ?? ''}${named}`;
 }
 
 function syncTypeOf(kinds: SyncKind[]): SyncType {
@@ -70,7 +79,8 @@ export async function createSyncJob(manager: EntityManager, request: SyncJobRequ
       [request.userId],
     );
     if (open >= policy.maxOpenJobs) throw SyncJobQuotaError.tooManyOpenJobs(policy.maxOpenJobs);
-    const id = await insertJob(manager, request, kinds, dedupeKey);
+    const selection = await resolveSelection(manager, { userId: request.userId, groups: kinds, dataKinds: request.dataKinds }, policy.defaultSelection);
+    const id = await insertJob(manager, request, kinds, selection, dedupeKey);
     // Taken meanwhile by a writer that does not take the lock (the nightly run): that job is the answer.
     if (!id) continue;
     const command: SyncRunCommand = { jobId: id, userId: request.userId };
@@ -92,11 +102,17 @@ async function findEquivalent(manager: EntityManager, userId: string, dedupeKey:
   return { job: await manager.findOneByOrFail(SyncJob, { id: row.id }), created: false, redriven };
 }
 
-async function insertJob(manager: EntityManager, request: SyncJobRequest, kinds: SyncKind[], dedupeKey: string): Promise<string | undefined> {
+async function insertJob(
+  manager: EntityManager,
+  request: SyncJobRequest,
+  kinds: SyncKind[],
+  selection: DataKind[],
+  dedupeKey: string,
+): Promise<string | undefined> {
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, { processed: 0, total: null }]));
   const [inserted]: { id: string }[] = await manager.query(
-    `INSERT INTO sync_jobs (user_id, status, sync_type, kinds, by_kind, trigger, range_from, range_to, dedupe_key, not_before, session_id)
-     VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO sync_jobs (user_id, status, sync_type, kinds, by_kind, trigger, range_from, range_to, dedupe_key, not_before, session_id, selection)
+     VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT DO NOTHING
      RETURNING id`,
     [
@@ -110,6 +126,7 @@ async function insertJob(manager: EntityManager, request: SyncJobRequest, kinds:
       dedupeKey,
       request.notBefore ?? null,
       request.sessionId ?? null,
+      selection,
     ],
   );
   return inserted?.id;
@@ -124,6 +141,8 @@ export interface NightlyEnqueue {
   windowSeconds: number;
   /** A user's equivalent active job that is dead by this rule is re-driven instead (as a request would). */
   deadJob: DeadJobRule;
+  /** The deployment's default selection, for users without their own; the catalog's when not given. */
+  defaultSelection?: readonly DataKind[];
 }
 
 export interface NightlyEnqueued {
@@ -149,19 +168,30 @@ const NIGHTLY_JOB_ID = `(
 
 /**
  * The set-based variant for the nightly run: one incremental `all` job per user with its command, in the
- * caller's transaction. A user whose job of the day exists, or who has an equivalent job active, gets none
+ * caller's transaction. Each job syncs the user's effective selection (their override, else the deployment's
+ * default: an `all` job covers every group, so nothing is left out of either). A user whose job of the day exists, or who has an equivalent job active, gets none
  * (ON CONFLICT); the quota does not apply (the nightly run is ours, not the user's). An equivalent active job
  * that is dead by the rule is re-driven, as for a single request, so the night does not count a lost job as queued.
  */
 export async function enqueueNightlySyncJobs(manager: EntityManager, enqueue: NightlyEnqueue): Promise<NightlyEnqueued> {
   const jobs: { id: string; user_id: string }[] = await manager.query(
-    `INSERT INTO sync_jobs (id, user_id, status, sync_type, kinds, by_kind, trigger, dedupe_key, not_before)
+    `INSERT INTO sync_jobs (id, user_id, status, sync_type, kinds, by_kind, trigger, dedupe_key, not_before, selection)
      SELECT ${NIGHTLY_JOB_ID}, g.user_id, 'pending', 'all', $3, $4::jsonb, 'nightly', $6,
-            $7::timestamptz + make_interval(secs => ${SPREAD_SECONDS})
+            $7::timestamptz + make_interval(secs => ${SPREAD_SECONDS}), COALESCE(s.kinds, $8::text[])
        FROM unnest($1::uuid[]) AS g(user_id)
+       LEFT JOIN sync_selections s ON s.user_id = g.user_id
      ON CONFLICT DO NOTHING
      RETURNING id, user_id`,
-    [enqueue.userIds, enqueue.date, NIGHTLY_KINDS, NIGHTLY_BY_KIND, enqueue.windowSeconds, NIGHTLY_DEDUPE_KEY, enqueue.windowStart],
+    [
+      enqueue.userIds,
+      enqueue.date,
+      NIGHTLY_KINDS,
+      NIGHTLY_BY_KIND,
+      enqueue.windowSeconds,
+      NIGHTLY_DEDUPE_KEY,
+      enqueue.windowStart,
+      inCatalogOrder(enqueue.defaultSelection ?? CATALOG_DEFAULT_SELECTION),
+    ],
   );
   if (jobs.length > 0) {
     await manager.query(

@@ -1,4 +1,4 @@
-import { SyncJobView } from '@fittrack/contracts';
+import { defaultSelectionOf, SyncJobView } from '@fittrack/contracts';
 import { SyncJob } from '../entities/sync-job.entity';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -18,6 +18,8 @@ export function toJobView(job: SyncJob): SyncJobView {
     totalItems: job.totalItems,
     currentKind: job.currentKind,
     byKind: job.byKind,
+    selection: job.selection ?? defaultSelectionOf(job.kinds),
+    archive: job.archive ?? null,
     from: job.rangeFrom,
     to: job.rangeTo,
     error: job.errorMessage,
@@ -37,6 +39,8 @@ export interface SyncJobRow {
   sync_type: SyncJob['syncType'];
   kinds: SyncJob['kinds'];
   by_kind: SyncJob['byKind'];
+  selection: SyncJob['selection'];
+  archive: SyncJob['archive'];
   trigger: SyncJob['trigger'];
   range_from: string | null;
   range_to: string | null;
@@ -64,6 +68,8 @@ export function jobViewOfRow(row: SyncJobRow): SyncJobView {
     totalItems: row.total_items,
     currentKind: row.current_kind,
     byKind: row.by_kind,
+    selection: row.selection ?? defaultSelectionOf(row.kinds),
+    archive: row.archive ?? null,
     from: row.range_from,
     to: row.range_to,
     error: row.error_message,
@@ -74,6 +80,6 @@ export function jobViewOfRow(row: SyncJobRow): SyncJobView {
 }
 
 /** The columns jobViewOfRow reads, with dates as the entity has them. */
-export const JOB_VIEW_COLUMNS = `id, user_id, session_id, status, progress, sync_type, kinds, by_kind, trigger,
+export const JOB_VIEW_COLUMNS = `id, user_id, session_id, status, progress, sync_type, kinds, by_kind, selection, archive, trigger,
   to_char(range_from, 'YYYY-MM-DD') AS range_from, to_char(range_to, 'YYYY-MM-DD') AS range_to,
   total_items, processed_items, current_kind, error_message, created_at, started_at, finished_at`;

@@ -82,3 +82,11 @@ export async function holdLease(manager: EntityManager, fence: Fence): Promise<b
 export function leaseHeld(userParam: string, fenceParam: string): string {
   return `EXISTS (SELECT 1 FROM sync_leases WHERE user_id = ${userParam} AND fence = ${fenceParam} FOR SHARE)`;
 }
+
+/**
+ * Runs `work` in one transaction fenced by the lease (held FOR SHARE throughout, as holdLease); undefined,
+ * with nothing written, when the fence is no longer the user's lease.
+ */
+export async function inFence<T>(manager: EntityManager, fence: Fence, work: (tx: EntityManager) => Promise<T>): Promise<T | undefined> {
+  return manager.transaction(async (tx) => ((await holdLease(tx, fence)) ? work(tx) : undefined));
+}

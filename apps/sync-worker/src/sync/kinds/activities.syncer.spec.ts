@@ -6,6 +6,7 @@ import { JobContext } from '../job-context';
 import { ActivitiesSyncer } from './activities.syncer';
 import { KindRun } from './kind-syncer';
 import { uniqueRows } from './last-by-key';
+import { KindAvailability } from './availability';
 
 const activity = (id: number, name = `run ${id}`): ActivitySummary => ({
   activityId: id,
@@ -43,6 +44,7 @@ describe('ActivitiesSyncer', () => {
       ctx,
       api,
       selection: new Set(['activities']),
+      availability: KindAvailability.nothingKnown(manager, ctx.lease, 'job'),
       displayName: 'spec',
       profileId: 1,
       manager,

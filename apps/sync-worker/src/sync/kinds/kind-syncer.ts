@@ -4,6 +4,7 @@ import { CursorUpdate, SyncCursor } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
 import { Upsert } from '../fenced-writer';
 import { JobContext } from '../job-context';
+import { KindAvailability } from './availability';
 
 export type { CursorUpdate } from '@fittrack/persistence';
 
@@ -15,6 +16,8 @@ export interface KindRun {
   manager: EntityManager;
   /** The data kinds this job syncs (of every SyncKind: each syncer reads its own). */
   selection: ReadonlySet<DataKind>;
+  /** What is known of the selected kinds (produced by the user's devices, or absent): the health and profile syncers probe and skip by it. */
+  availability: KindAvailability;
   /** Garmin's display name and profile id, known since the link (some paths name them). */
   displayName: string;
   profileId: number;

@@ -6,6 +6,7 @@ import { JobContext } from '../job-context';
 import { KindRun } from './kind-syncer';
 import { uniqueRows } from './last-by-key';
 import { WorkoutsSyncer } from './workouts.syncer';
+import { KindAvailability } from './availability';
 
 const workout = (id: number, name = `plan ${id}`) => ({ workoutId: id, workoutName: name }) as unknown as Workout;
 
@@ -25,6 +26,7 @@ describe('WorkoutsSyncer', () => {
       ctx,
       api,
       selection: new Set(['workouts']),
+      availability: KindAvailability.nothingKnown(manager, ctx.lease, 'job'),
       displayName: 'spec',
       profileId: 1,
       manager,
