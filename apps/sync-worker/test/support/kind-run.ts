@@ -1,4 +1,7 @@
+import { KindAvailabilityStore } from '@fittrack/persistence';
 import { KindAvailability } from '../../src/sync/kinds/availability';
+
+const FORGETFUL_STORE = { learn: async () => 0, devicesSeen: async () => [] } as unknown as KindAvailabilityStore;
 import { CATALOG_DEFAULT_SELECTION, DataKind, SyncKind } from '@fittrack/contracts';
 import { ConnectApi } from '@fittrack/garmin';
 import { Lease, SyncCursor, SyncJob, UpsertSpec } from '@fittrack/persistence';
@@ -51,7 +54,8 @@ export function fakeKindRun(
     ctx,
     api,
     selection: new Set(options.selection ?? CATALOG_DEFAULT_SELECTION),
-    availability: KindAvailability.nothingKnown(manager, ctx.lease, 'job'),
+    // What is learned is the availability spec's subject; here every probe is remembered nowhere.
+    availability: KindAvailability.nothingKnown(manager, ctx.lease, 'job', FORGETFUL_STORE),
     displayName: 'runner-1',
     profileId: 2591602,
     manager,
