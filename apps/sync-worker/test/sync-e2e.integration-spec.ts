@@ -92,14 +92,17 @@ describe('sync end to end (gateway, two worker processes, simulator, PostgreSQL,
 
   it('syncs one kind over an explicit range, without touching the incremental cursor', async () => {
     const user = await linkedUser(stack.sim, stack.gateway);
-    const job = await stack.gateway.post('/v1/sync', { types: ['health'], from: '2026-01-01', to: '2026-01-10' }, { token: user.token });
-    expect(job.body).toMatchObject({ kinds: ['health'], type: 'health', from: '2026-01-01', to: '2026-01-10' });
+    // Ten days inside the account's 90 days of history (days before it have no data, and store nothing).
+    const from = addDays(todayIn('UTC'), -40);
+    const to = addDays(from, 9);
+    const job = await stack.gateway.post('/v1/sync', { types: ['health'], from, to }, { token: user.token });
+    expect(job.body).toMatchObject({ kinds: ['health'], type: 'health', from, to });
     expect((await waitForJob(stack.gateway, user, job.body.id)).status).toBe('completed');
     const [range] = await query(
       `SELECT count(DISTINCT calendar_date)::int AS days, to_char(min(calendar_date), 'YYYY-MM-DD') AS first, to_char(max(calendar_date), 'YYYY-MM-DD') AS last FROM daily_health WHERE user_id = $1`,
       [user.userId],
     );
-    expect(range).toEqual({ days: 10, first: '2026-01-01', last: '2026-01-10' });
+    expect(range).toEqual({ days: 10, first: from, last: to });
     expect(await query(`SELECT 1 FROM sync_cursors WHERE user_id = $1`, [user.userId])).toEqual([]);
     expect(await query(`SELECT 1 FROM activities WHERE user_id = $1`, [user.userId])).toEqual([]);
   });
