@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { measureRequestBudget, printRequestBudget, RequestBudget } from './request-budget';
 
 const USERS = Number(process.env['BENCH_USERS'] ?? 100);
 const DAYS = Number(process.env['BENCH_DAYS'] ?? 30);
@@ -16,6 +17,8 @@ const DAYS = Number(process.env['BENCH_DAYS'] ?? 30);
  * reach this machine's CPU ceiling of about 450 requests a second with the simulator and PostgreSQL beside them).
  */
 const SCALING_USERS = Number(process.env['BENCH_SCALING_USERS'] ?? 40);
+/** Users per kind in the request-budget rounds (each kind synced alone). */
+const BUDGET_USERS = Number(process.env['BENCH_BUDGET_USERS'] ?? 2);
 const SCALING_WORKER = { SYNC_CONCURRENCY: '1', SYNC_ITEM_CONCURRENCY: '1' };
 const LATENCY_MS = 50;
 const TERMINAL = `('completed', 'failed', 'cancelled')`;
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
       const [{ failed }] = await db.query(`SELECT count(*)::int AS failed FROM sync_jobs WHERE status <> 'completed'`);
       for (const worker of started) await worker.process.stop('SIGTERM');
       stack.workers.splice(0);
-      await db.query(`TRUNCATE activities, activity_files, daily_health, workouts, sync_cursors, sync_jobs, outbox, sync_leases`);
+      await db.query(`TRUNCATE activities, activity_files, activity_parts, daily_health, garmin_records, workouts, sync_cursors, sync_jobs, outbox, sync_leases`);
       const result = { label, workers, seconds, requests: stats.requests as number, byRoute: stats.byRoute as Record<string, number>, failed };
       log(`${label}: ${seconds.toFixed(1)} s, ${result.requests} requests (${(result.requests / seconds).toFixed(0)}/s)${failed ? `, ${failed} jobs not completed` : ''}`);
       return result;
@@ -84,8 +87,9 @@ async function main(): Promise<void> {
     const four = await round(`scaling: 4 workers, ${SCALING_USERS} users`, 4, true, scaling, SCALING_WORKER);
     await refill(stack, main);
     const ingestion = await ingestionRatio(stack);
+    const budget = await measureRequestBudget(stack, DAYS, BUDGET_USERS, 75_000_000);
 
-    const report = buildReport(baseline, stored, one, four, ingestion);
+    const report = { ...buildReport(baseline, stored, one, four, ingestion), budget };
     const dir = join('dist', 'bench');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'sync-report.json'), JSON.stringify(report, null, 2));
@@ -119,7 +123,7 @@ function buildReport(baseline: Round, stored: Round, one: Round, four: Round, in
     failedJobs: baseline.failed + stored.failed + one.failed + four.failed,
   };
 }
-type BenchReport = ReturnType<typeof buildReport>;
+type BenchReport = ReturnType<typeof buildReport> & { budget: RequestBudget };
 
 /** A stored run's data, so the ingestion comparison has real rows. */
 async function refill(stack: PlatformStack, tokens: string[]): Promise<void> {
@@ -198,6 +202,7 @@ function print(report: BenchReport): void {
   log('');
   log('requests per user-day by endpoint:');
   for (const [route, n] of Object.entries(report.byEndpoint)) log(`  ${String(n).padStart(6)}  ${route}`);
+  printRequestBudget(report.budget, log);
   log(`\nsame requests in the baseline and the stored run: ${report.sameRequests}; jobs not completed: ${report.failedJobs}`);
   log(`report written to dist/bench/sync-report.json`);
 }
