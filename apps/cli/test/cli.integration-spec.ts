@@ -96,7 +96,7 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
     expect((await cli(['jobs', 'list'])).stdout).toContain(`${id}  completed`);
     const shown = await cli(['jobs', 'show', id, '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ id, status: 'completed', progress: 100 });
-    expect((await cli(['jobs', 'show', id])).stdout).toMatch(new RegExp(`^Job ${id} is completed \\(100%, \\d+/\\d+ items\\) for health\\.\\nIt syncs: summary, sleep, [a-z_, ]+\\.\\n(Archive: \\d+ days queued, \\d+ reloads asked for, \\d+ reloaded days fetched, \\d+ still queued\\.\\n)?$`));
+    expect((await cli(['jobs', 'show', id])).stdout).toMatch(new RegExp(`^Job ${id} is completed \\(100%, \\d+/\\d+ items\\) for health\\.\\nIt syncs: summary, sleep, [a-z0-9_, ]+\\.\\n(Archive: \\d+ days queued, \\d+ reloads asked for, \\d+ reloaded days fetched, \\d+ still queued\\.\\n)?$`));
 
     const refused = await cli(['jobs', 'cancel', id]);
     expect(refused.code).toBe(1);
