@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { addDays, daysBetween, isCalendarDate } from '../../data/calendar';
+import { isCalendarDate } from '../../data/calendar';
 import { DayFacts } from '../../data/daily';
 import { GeneratedActivity } from '../../data/activities';
 import { Account } from '../../state/accounts';
@@ -24,24 +24,6 @@ export function oneDay(state: SimState, request: FastifyRequest, reply: FastifyR
     return undefined;
   }
   return { account, date, day: state.data.day(account, date) };
-}
-
-/** The dates of an inclusive range of at most `maxDays`, or undefined after answering 400. */
-export function datesOf(reply: FastifyReply, from: unknown, to: unknown, maxDays: number): string[] | undefined {
-  if (!isCalendarDate(from) || !isCalendarDate(to)) {
-    void badRequest(reply, 'dates must be YYYY-MM-DD');
-    return undefined;
-  }
-  const span = daysBetween(from, to) + 1;
-  if (span < 1) {
-    void badRequest(reply, 'the end date is before the start date');
-    return undefined;
-  }
-  if (span > maxDays) {
-    void badRequest(reply, `a range may span at most ${maxDays} days`);
-    return undefined;
-  }
-  return Array.from({ length: span }, (_, i) => addDays(from, i));
 }
 
 export const daysOf = (state: SimState, account: Account, dates: string[]) =>

@@ -3,7 +3,8 @@ import { bloodPressureRange } from '../../data/wellness-logs';
 import { racePredictionEntry, vo2MaxEntry } from '../../data/training';
 import { SimState } from '../../state/sim-state';
 import { accountFor, MAX_RANGE_DAYS } from './helpers';
-import { datesOf, daysOf, Params, sendJson } from './answers';
+import { daysOf, Params, sendJson } from './answers';
+import { rangeOf } from './helpers';
 
 /** pgc get_race_predictions refuses ranges whose ends are more than 366 days apart. */
 export const RACE_PREDICTION_MAX_DAYS = 367;
@@ -15,7 +16,7 @@ export async function registerMetricsExtraRoutes(app: FastifyInstance, state: Si
     const account = accountFor(state, request, reply);
     if (!account) return reply;
     const { from, to } = request.params as Params;
-    const dates = datesOf(reply, from, to, MAX_RANGE_DAYS);
+    const dates = rangeOf(reply, from, to, MAX_RANGE_DAYS);
     if (!dates) return reply;
     return sendJson(reply, bloodPressureRange(account, dates[0], dates[dates.length - 1], daysOf(state, account, dates)));
   });
@@ -25,7 +26,7 @@ export async function registerMetricsExtraRoutes(app: FastifyInstance, state: Si
     const account = accountFor(state, request, reply);
     if (!account) return reply;
     const { from, to } = request.params as Params;
-    const dates = datesOf(reply, from, to, MAX_RANGE_DAYS);
+    const dates = rangeOf(reply, from, to, MAX_RANGE_DAYS);
     if (!dates) return reply;
     const entries = daysOf(state, account, dates)
       .filter((day) => day.produces('vo2max'))
@@ -38,7 +39,7 @@ export async function registerMetricsExtraRoutes(app: FastifyInstance, state: Si
     const account = accountFor(state, request, reply, (request.params as Params)['dn']);
     if (!account) return reply;
     const query = request.query as Params;
-    const dates = datesOf(reply, query['fromCalendarDate'], query['toCalendarDate'], RACE_PREDICTION_MAX_DAYS);
+    const dates = rangeOf(reply, query['fromCalendarDate'], query['toCalendarDate'], RACE_PREDICTION_MAX_DAYS);
     if (!dates) return reply;
     const days = daysOf(state, account, dates).filter((day) => day.produces('race_predictions'));
     return sendJson(reply, days.map((day) => racePredictionEntry(account, day.date)));

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { addDays, isCalendarDate } from '../../data/calendar';
+import { addDays } from '../../data/calendar';
 import { DayFacts } from '../../data/daily';
 import { activitiesOn } from '../../data/day-activities';
 import { deviceIdOf, enduranceScore, hillScore, readinessEntries, readinessJson, trainingStatusAge, trainingStatusEntry, vo2Max } from '../../data/training-metrics';
@@ -7,7 +7,8 @@ import latestTemplate from '../../data/templates/training-status-latest.json';
 import { hrvNight, sleepScore, weekStart } from '../../data/wellness-extras';
 import { Account } from '../../state/accounts';
 import { SimState } from '../../state/sim-state';
-import { accountFor, badRequest, rangeOf, sendGarmin } from './helpers';
+import { accountFor, rangeOf, sendGarmin } from './helpers';
+import { oneDay as oneDayOf } from './answers';
 
 type Params = Record<string, string | undefined>;
 
@@ -24,15 +25,7 @@ const section = (requestUrl: string, payload: unknown) => ({ requestUrl, statusC
 
 /** Training readiness, Garmin scores and training status (metrics-service, mobile-gateway). */
 export async function registerMetricsRoutes(app: FastifyInstance, state: SimState): Promise<void> {
-  const oneDay = (request: FastifyRequest, reply: FastifyReply, date: unknown) => {
-    const account = accountFor(state, request, reply);
-    if (!account) return undefined;
-    if (!isCalendarDate(date)) {
-      void badRequest(reply, 'date must be YYYY-MM-DD');
-      return undefined;
-    }
-    return { account, date, day: state.data.day(account, date) };
-  };
+  const oneDay = (request: FastifyRequest, reply: FastifyReply, date: unknown) => oneDayOf(state, request, reply, date);
 
   // Recorded: garth data/test_training_readiness_data_list.yaml: a list, newest first, `application/json;charset=UTF-8`;
   // assumed: `[]` for a day without readiness (no recording of one).

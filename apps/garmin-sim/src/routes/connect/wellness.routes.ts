@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isCalendarDate } from '../../data/calendar';
 import { dailySummary, DayFacts, heartRate, hrv, noSleep, sleep } from '../../data/daily';
 import { activitiesOn } from '../../data/day-activities';
 import { bodyBatteryReport, dailyStress, stepsRangeEntry, stressRangeEntry, weighIn, weightRange } from '../../data/daily-ranges';
@@ -7,24 +6,14 @@ import { sleepDetail } from '../../data/sleep-detail';
 import { hrvNight } from '../../data/wellness-extras';
 import { Account } from '../../state/accounts';
 import { SimState } from '../../state/sim-state';
-import { accountFor, badRequest, rangeOf, sendGarmin } from './helpers';
+import { accountFor, rangeOf, sendGarmin } from './helpers';
+import { daysOf, oneDay as oneDayOf } from './answers';
 
 type Params = Record<string, string | undefined>;
 
 /** Per-day and range wellness endpoints, with Garmin's no-data answers (§D). Content types as recorded per endpoint. */
 export async function registerWellnessRoutes(app: FastifyInstance, state: SimState): Promise<void> {
-  /** Account + one day from `?{dateParam}=`, or undefined after answering. */
-  const oneDay = (request: FastifyRequest, reply: FastifyReply, date: unknown, displayName?: string) => {
-    const account = accountFor(state, request, reply, displayName);
-    if (!account) return undefined;
-    if (!isCalendarDate(date)) {
-      void badRequest(reply, 'date must be YYYY-MM-DD');
-      return undefined;
-    }
-    return { account, date, day: state.data.day(account, date) };
-  };
-  const daysIn = (account: Account, dates: string[]) =>
-    dates.map((d) => state.data.day(account, d)).filter((d): d is DayFacts => d !== undefined);
+  const oneDay = (request: FastifyRequest, reply: FastifyReply, date: unknown, displayName?: string) => oneDayOf(state, request, reply, date, displayName);
 
   // Recorded: connect/daily_summary_get.yaml (`application/json`, kilocalories as decimals).
   for (const path of ['/usersummary-service/usersummary/daily/', '/usersummary-service/usersummary/daily/:dn']) {
@@ -96,7 +85,7 @@ export async function registerWellnessRoutes(app: FastifyInstance, state: SimSta
       const p = { ...(request.params as Params), ...(request.query as Params) };
       const dates = rangeOf(reply, p['start'] ?? p['startDate'], p['end'] ?? p['endDate']);
       if (!dates) return reply;
-      return sendGarmin(reply, 'application/json', render(account, daysIn(account, dates)), endpoint);
+      return sendGarmin(reply, 'application/json', render(account, daysOf(state, account, dates)), endpoint);
     });
   // Recorded: connect/daily_stress.yaml, connect/daily_steps.yaml, connect/weight_data_list.yaml (all `application/json`).
   ranged('/usersummary-service/stats/stress/daily/:start/:end', (_a, days) => days.filter((d) => d.produces('stress')).map(stressRangeEntry));
