@@ -1,4 +1,4 @@
-import { SyncJobStatus } from '@fittrack/contracts';
+import { SYNC_KINDS, SyncJobStatus } from '@fittrack/contracts';
 import { createTestDatabase, TestDatabase } from '@fittrack/testing';
 import { createDataSource, DeadJobRule, dedupeKeyOf, enqueueNightlySyncJobs, runMigrations, SyncJob, SyncJobStore, User } from '../src';
 
@@ -98,7 +98,7 @@ describe('the dead-job rule', () => {
     const lost = await user();
     const alive = await user();
     const fresh = await user();
-    const all = dedupeKeyOf({ kinds: ['activities', 'health', 'workouts'] });
+    const all = dedupeKeyOf({ kinds: [...SYNC_KINDS] });
     const dead = await job(lost);
     const live = await job(alive, { ageSeconds: 5 });
     await db.dataSource.query(`UPDATE sync_jobs SET dedupe_key = $1, updated_at = now() - interval '10 minutes' WHERE id = $2`, [all, dead]);
