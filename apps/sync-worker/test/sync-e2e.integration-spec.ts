@@ -1,4 +1,4 @@
-import { CATALOG_DEFAULT_SELECTION, EventSubject, RpcSubject } from '@fittrack/contracts';
+import { CATALOG_DEFAULT_SELECTION, DATA_KINDS, EventSubject, RpcSubject } from '@fittrack/contracts';
 import { PlatformStack } from '@fittrack/testing';
 import { connect, NatsConnection } from 'nats';
 import { addDays, expectedData, storedData, todayIn } from './support/expected';
@@ -81,6 +81,27 @@ describe('sync end to end (gateway, two worker processes, simulator, PostgreSQL,
     }
     expect(total).toBeLessThanOrEqual(2 * CATALOG_DEFAULT_SELECTION.length);
     expect(await storedData(query, user.userId)).toEqual(stored);
+  });
+
+  it('syncs every kind of the catalog when a user selects them all, each exactly as the simulator holds it', async () => {
+    const user = await linkedUser(stack.sim, stack.gateway, { timeZone: 'Europe/Berlin' });
+    const selected = await stack.gateway.request('PUT', '/v1/sync/selection', { body: { kinds: DATA_KINDS }, token: user.token });
+    expect(selected.status).toBe(200);
+    const job = await stack.gateway.post('/v1/sync', { types: ['all'] }, { token: user.token });
+    expect((await waitForJob(stack.gateway, user, job.body.id)).status).toBe('completed');
+    const today = todayIn('Europe/Berlin');
+    const expected = await expectedData(stack.sim, user.email, addDays(today, -29), today, { selection: DATA_KINDS, today });
+    const stored = await storedData(query, user.userId);
+    expect(stored.health).toEqual(expected.health);
+    expect(stored.records).toEqual(expected.records);
+    expect(stored.parts).toEqual(expected.parts);
+    expect(stored.activities).toEqual(expected.activities);
+    // Not a vacuous match: the simulator held most kinds in these 30 days (some depend on the account: a plan,
+    // a strength session), the opt-in ones among them.
+    const kindsOf = (keys: Iterable<string>, at: number) => new Set([...keys].map((key) => key.split('|')[at]));
+    const held = new Set([...kindsOf(expected.health.keys(), 1), ...kindsOf(expected.records.keys(), 0), ...kindsOf(expected.parts, 1)]);
+    expect(held.size).toBeGreaterThanOrEqual(30);
+    for (const optIn of ['steps_intraday', 'floors', 'respiration', 'spo2', 'body_battery_events', 'activity_weather', 'fitness_age']) expect(held).toContain(optIn);
   });
 
   it('announces every state change on garmin.events.sync.*', () => {

@@ -7,8 +7,24 @@ import { JobStopped } from '../sync.errors';
 /** What to do with a source this job: ask it as usual, probe it first (one request decides), or not ask at all. */
 export type SourceVerdict = 'ask' | 'probe' | 'skip';
 
-/** `devices` is how a new device is noticed (which makes absent kinds worth asking again): always asked when selected. */
-const ALWAYS_ASKED: ReadonlySet<DataKind> = new Set(['devices']);
+/**
+ * Always asked when selected, never probed: `devices` is how a new device is noticed (which makes absent kinds
+ * worth asking again); and what the user logs or plans rather than a sensor measures (a weigh-in, a drink, a
+ * blood-pressure reading, the lifestyle log, gear, plans) is there on some days and not others whatever the
+ * device, so an empty probe day says nothing about it.
+ */
+const ALWAYS_ASKED: ReadonlySet<DataKind> = new Set<DataKind>([
+  'devices',
+  'weight',
+  'body_composition',
+  'hydration',
+  'blood_pressure',
+  'lifestyle',
+  'gear',
+  'personal_records',
+  'scheduled_workouts',
+  'training_plans',
+]);
 
 /**
  * Which selected kinds the user's devices produce, as earlier syncs learned it. A source whose selected
