@@ -1,4 +1,5 @@
 import { PlatformStack } from '@fittrack/testing';
+import { PROBE_DAYS } from '../src/sync/kinds/health/health-plan';
 import { LinkedUser, linkedUser, startStack, waitForJob } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -7,10 +8,8 @@ jest.setTimeout(180_000);
 const SPO2_ROUTE = '/wellness-service/wellness/daily/spo2/:date';
 
 /**
- * A kind the user's device does not produce (the simulator account's `lacks`) costs one request, the first
- * sync, and none in any later one; the kinds the device has go on as before.
- * Needs the simulator's `lacks` and spo2 route (h/sim-generated) and the worker's spo2 source (the health
- * sources helper's branch).
+ * A kind the user's device does not produce (the simulator account's `lacks`) costs its probe (the last
+ * PROBE_DAYS days, each empty) the first sync, and none in any later one; the kinds the device has go on as before.
  */
 describe('a kind the device does not produce', () => {
   let stack: PlatformStack;
@@ -30,12 +29,12 @@ describe('a kind the device does not produce', () => {
     return (await stack.sim.stats()).byRoute;
   }
 
-  it('costs exactly one request the first sync and none the second; the user sees it absent', async () => {
+  it('costs its probe days the first sync and none the second; the user sees it absent', async () => {
     const user = await linkedUser(stack.sim, stack.gateway, { lacks: ['spo2'] });
     await stack.gateway.request('PUT', '/v1/sync/selection', { body: { kinds: ['spo2', 'heart_rate'] }, token: user.token });
 
     const first = await incremental(user);
-    expect(first[SPO2_ROUTE]).toBe(1);
+    expect(first[SPO2_ROUTE]).toBe(PROBE_DAYS);
     const heartRate = (routes: Record<string, number>) => Object.entries(routes).filter(([route]) => route.includes('dailyHeartRate')).reduce((n, [, c]) => n + c, 0);
     expect(heartRate(first)).toBeGreaterThan(1);
 

@@ -18,13 +18,19 @@ export interface Covered extends DayRange {
   source: DailySource;
 }
 
-/** The request that decides whether a source's kinds come from the user's devices: the latest complete day, or chunk. */
-export function probeOf(source: DailySource, today: string): DayRange {
+/**
+ * A per-day kind is there on some days and not others even on a device that produces it (a day off the
+ * wrist, a day without stress readings), so a per-day probe looks back this many days before it calls a
+ * kind absent; it stops at the first day with data, so a kind the device produces costs one request.
+ */
+export const PROBE_DAYS = 3;
+
+/** The requests that decide whether a source's kinds come from the user's devices: the latest complete days (newest first), or chunk. */
+export function probesOf(source: DailySource, today: string): DayRange[] {
   if (source.span.per === 'day') {
-    const yesterday = addDays(today, -1);
-    return { from: yesterday, to: yesterday };
+    return Array.from({ length: PROBE_DAYS }, (_, i) => ({ from: addDays(today, -1 - i), to: addDays(today, -1 - i) }));
   }
-  return { from: addDays(today, -(source.span.maxDays - 1)), to: today };
+  return [{ from: addDays(today, -(source.span.maxDays - 1)), to: today }];
 }
 
 /** The days of `range` outside `cut`, as at most two ranges. */

@@ -9,6 +9,7 @@ import { KindAvailability } from '../availability';
 import { addDays } from '../calendar';
 import { KindRun } from '../kind-syncer';
 import { ProfileSyncer } from '../profile/profile.syncer';
+import { PROBE_DAYS } from './health-plan';
 import { HealthSyncer } from './health.syncer';
 
 jest.setTimeout(60_000);
@@ -95,12 +96,14 @@ describe('HealthSyncer with what is known of each kind, and Garmin’s archive',
   const known = async (userId: string) =>
     Object.fromEntries(((await query(`SELECT kind, state FROM kind_availability WHERE user_id = $1`, [userId])) as { kind: string; state: string }[]).map((r) => [r.kind, r.state]));
 
-  it('probes a kind not known yet with one request; one the device lacks costs nothing in every later sync', async () => {
+  it('probes a kind not known yet; one the device lacks costs its probe days once, then nothing in every later sync', async () => {
     const userId = await newUser();
     const range = { from: addDays(TODAY, -4), to: TODAY };
     const first = fakeGarmin({ heartRate: () => false });
     const one = await sync(userId, ['heart_rate', 'steps', 'devices'], first.api, range);
-    expect(first.calls.filter((c) => c.includes('dailyHeartRate'))).toEqual([`/wellness-service/wellness/dailyHeartRate ${YESTERDAY}`]);
+    expect(first.calls.filter((c) => c.includes('dailyHeartRate'))).toEqual(
+      Array.from({ length: PROBE_DAYS }, (_, i) => `/wellness-service/wellness/dailyHeartRate ${addDays(YESTERDAY, -i)}`),
+    );
     expect(one.processed).toBe(one.total);
     expect(await known(userId)).toEqual({ heart_rate: 'absent', steps: 'produces' });
 
@@ -110,6 +113,18 @@ describe('HealthSyncer with what is known of each kind, and Garmin’s archive',
     // Steps: no probe any more, one chunk for the window; devices: one request.
     expect(second.calls).toHaveLength(2);
     expect(two).toMatchObject({ processed: 2, total: 2 });
+  });
+
+  it('does not call a kind absent for one day without data: the probe looks further back and stops at data', async () => {
+    const userId = await newUser();
+    const garmin = fakeGarmin({ heartRate: (date) => date !== YESTERDAY });
+    const done = await sync(userId, ['heart_rate'], garmin.api, { from: addDays(TODAY, -4), to: TODAY });
+    const days = garmin.calls.filter((c) => c.includes('dailyHeartRate')).map((c) => c.split(' ')[1]);
+    // Yesterday (empty), the day before (data): produces; then the rest of the window, each day once.
+    expect(days.slice(0, 2)).toEqual([YESTERDAY, addDays(TODAY, -2)]);
+    expect([...days].sort()).toEqual([addDays(TODAY, -4), addDays(TODAY, -3), addDays(TODAY, -2), YESTERDAY, TODAY]);
+    expect(done.processed).toBe(done.total);
+    expect(await known(userId)).toEqual({ heart_rate: 'produces' });
   });
 
   it('asks a kind with data on through its window, the probe standing for its own day', async () => {

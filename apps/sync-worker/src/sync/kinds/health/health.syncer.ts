@@ -7,7 +7,7 @@ import { CursorUpdate, KindPlan, KindRun, KindSyncer } from '../kind-syncer';
 import { DAY_ROW, DayRow, RECORD_ROW, RecordRow } from '../rows';
 import { ArchiveReloads } from './archive-reloads';
 import { DailySource, SourceAnswer, SourceContext } from './daily-source';
-import { Ask, Covered, DayRange, planWindow, probeOf } from './health-plan';
+import { Ask, Covered, DayRange, planWindow, probesOf } from './health-plan';
 import { HEALTH_SOURCES } from './sources';
 
 /** Garmin's cap on the range endpoints we use; one chunk of the window is fetched and stored at a time. */
@@ -24,7 +24,8 @@ interface Probed extends Covered {
  * Incremental syncs start at the cursor and always take yesterday and today again: devices upload late,
  * and sleep is dated the morning after.
  *
- * Planning asks Garmin only what decides the work: a probe of each source with a kind not known yet
+ * Planning asks Garmin only what decides the work: a probe of each source with a kind not known yet (the
+ * latest chunk, or the latest day with data among the last PROBE_DAYS)
  * (KindAvailability; its answer is kept, so a probe inside the window costs nothing extra), and the reloads
  * of archived days (ArchiveReloads). So the job's total is exact: a source found absent plans nothing more.
  */
@@ -74,11 +75,18 @@ export class HealthSyncer implements KindSyncer {
       const verdict = run.availability.verdict(source.yields, run.selection);
       if (verdict === 'skip') continue;
       if (verdict === 'probe') {
-        const range = probeOf(source, run.today);
-        run.ctx.plan(this.kind, 1);
-        const answer = await this.ask(run, source, range.from, range.to);
+        const answer: SourceAnswer = { days: [], records: [] };
+        let covered: DayRange | undefined;
+        for (const range of probesOf(source, run.today)) {
+          run.ctx.plan(this.kind, 1);
+          const got = await this.ask(run, source, range.from, range.to);
+          answer.days.push(...got.days);
+          answer.records?.push(...(got.records ?? []));
+          covered = { from: range.from, to: covered?.to ?? range.to };
+          if (kindsIn(got).size > 0) break;
+        }
         if (!(await run.availability.learn(source.yields, run.selection, kindsIn(answer)))) continue;
-        probed.push({ source, ...range, answer });
+        if (covered) probed.push({ source, ...covered, answer });
       }
       sources.push(source);
     }
