@@ -40,18 +40,3 @@ export const RECORD_ROW = (userId: string): UpsertSpec<RecordRow> => ({
   touch: true,
   values: (r) => [userId, r.kind, r.key, r.recordedOn, r.value, JSON.stringify(r.raw)],
 });
-
-/** A finite number, or null: Garmin's figures are often missing, `null`, or sentinel strings. */
-export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-/** The object at `key`, when it is one. */
-export const objectAt = (value: unknown, key: string): Record<string, unknown> | undefined => {
-  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return found !== null && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : undefined;
-};
-
-/** The array at `key`, or an empty one. */
-export const arrayAt = (value: unknown, key: string): unknown[] => {
-  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return Array.isArray(found) ? found : [];
-};

@@ -1,7 +1,7 @@
 import { ActivityPartKind, DataKind } from '@fittrack/contracts';
 import { ActivitySummary, ConnectApi } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
-import { arrayAt, num } from '../rows';
+import { arrayAt, num } from '../garmin-json';
 
 /** One part of one activity: an `activity_parts` row, Garmin's JSON (or, for zones, the list entry's figures). */
 export interface PartRow {

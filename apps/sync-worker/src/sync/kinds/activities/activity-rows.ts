@@ -2,7 +2,7 @@ import { ActivityPartKind } from '@fittrack/contracts';
 import { ActivitySummary } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
 import { createHash } from 'node:crypto';
-import { num } from '../rows';
+import { num } from '../garmin-json';
 
 export const gmtToDate = (gmt: string | undefined) => (gmt ? new Date(`${gmt.replace(' ', 'T')}Z`) : null);
 

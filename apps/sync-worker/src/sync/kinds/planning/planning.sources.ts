@@ -1,7 +1,7 @@
 import { ConnectApi } from '@fittrack/garmin';
-import { dateOf, entriesOf, idOf } from '../garmin-fields';
 import { RecordRow } from '../rows';
 import { CalendarMonth } from './calendar-months';
+import { dateOf, entriesOf, idOf } from '../garmin-json';
 
 /**
  * pgc get_scheduled_workouts: `calendar-service/year/{y}/month/{m}`, the month counted from 0 ("Garmin's API

@@ -1,6 +1,6 @@
-import { DayRow, num, objectAt } from '../../rows';
+import { DayRow } from '../../rows';
 import { DailySource } from '../daily-source';
-import { dateAt, isObject, JsonObject, objectsIn } from './json';
+import { dateAt, isObject, JsonObject, num, objectAt, objectsIn } from '../../garmin-json';
 
 /**
  * Training metrics: readiness, status, VO2 max, race predictions, endurance and hill scores, fitness age.

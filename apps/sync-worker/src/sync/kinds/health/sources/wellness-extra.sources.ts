@@ -1,6 +1,6 @@
-import { arrayAt, DayRow, num } from '../../rows';
+import { DayRow } from '../../rows';
 import { DailySource } from '../daily-source';
-import { anyFigure, dateAt, isObject, JsonObject, objectsIn, sumOf } from './json';
+import { anyFigure, arrayAt, dateAt, isObject, JsonObject, num, objectsIn, sumOf } from '../../garmin-json';
 
 /**
  * The other daily wellness endpoints: body-battery events, intraday steps, floors, intensity minutes,

@@ -1,5 +1,6 @@
-import { arrayAt, DayRow, num, objectAt, RecordRow } from '../../rows';
+import { DayRow, RecordRow } from '../../rows';
 import { DailySource } from '../daily-source';
+import { arrayAt, num, objectAt } from '../../garmin-json';
 
 /**
  * Daily wellness: the endpoints garth's recordings (../shared/garmin-fixtures) and python-garminconnect

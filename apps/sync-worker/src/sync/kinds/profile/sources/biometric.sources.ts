@@ -1,6 +1,6 @@
-import { RecordRow, num } from '../../rows';
-import { dateOf, entriesOf, idOf, oneOrMany } from '../../garmin-fields';
+import { RecordRow } from '../../rows';
 import { RecordSource } from '../record-source';
+import { dateOf, entriesOf, idOf, num, oneOrMany } from '../../garmin-json';
 
 /** The key of a latest-value record: its calendar day, or `latest` where Garmin gives none. */
 const LATEST = 'latest';

@@ -1,6 +1,5 @@
-import { num } from '../../rows';
-import { dateOf, entriesOf, idOf } from '../../garmin-fields';
 import { RecordSource } from '../record-source';
+import { dateOf, entriesOf, idOf, num } from '../../garmin-json';
 
 /** pgc get_devices: `deviceregistration/devices`, a list of the user's devices keyed by deviceId. */
 export const devices: RecordSource = {

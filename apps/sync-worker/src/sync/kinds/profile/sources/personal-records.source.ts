@@ -1,6 +1,5 @@
-import { num } from '../../rows';
-import { dateOf, entriesOf, idOf } from '../../garmin-fields';
 import { RecordSource } from '../record-source';
+import { dateOf, entriesOf, idOf, num } from '../../garmin-json';
 
 /**
  * pgc get_personal_record: `personalrecord/prs/{displayName}`, a list (pgc's reference notebook slices it),
