@@ -103,3 +103,26 @@ export function todayIn(timeZone: string, nowMs = Date.now()): string {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Where the stored data departs from the expected, one line per key: `[]` when they agree. Jest's own diff of
+ * two large Maps prints them whole in insertion order (hundreds of lines for one missing row), which hides the
+ * one row that matters in a CI log.
+ */
+export function differencesOf(stored: Expected, expected: Expected, limit = 40): string[] {
+  const lines: string[] = [];
+  const compare = (part: keyof Expected, actual: Map<unknown, unknown> | Set<unknown>, wanted: Map<unknown, unknown> | Set<unknown>) => {
+    const valueOf = (of: Map<unknown, unknown> | Set<unknown>, key: unknown) => JSON.stringify(of instanceof Map ? of.get(key) : true);
+    for (const key of wanted.keys()) {
+      if (!actual.has(key)) lines.push(`${part} ${String(key)}: missing (expected ${valueOf(wanted, key)})`);
+      else if (valueOf(actual, key) !== valueOf(wanted, key)) lines.push(`${part} ${String(key)}: stored ${valueOf(actual, key)}, expected ${valueOf(wanted, key)}`);
+    }
+    for (const key of actual.keys()) if (!wanted.has(key)) lines.push(`${part} ${String(key)}: not expected (stored ${valueOf(actual, key)})`);
+  };
+  compare('activities', stored.activities, expected.activities);
+  compare('health', stored.health, expected.health);
+  compare('records', stored.records, expected.records);
+  compare('parts', stored.parts, expected.parts);
+  compare('workouts', stored.workouts, expected.workouts);
+  return lines.length > limit ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`] : lines;
+}
