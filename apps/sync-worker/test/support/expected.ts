@@ -112,7 +112,7 @@ export function addDays(date: string, days: number): string {
 export function differencesOf(stored: Expected, expected: Expected, limit = 40): string[] {
   const lines: string[] = [];
   const compare = (part: keyof Expected, actual: Map<unknown, unknown> | Set<unknown>, wanted: Map<unknown, unknown> | Set<unknown>) => {
-    const valueOf = (of: Map<unknown, unknown> | Set<unknown>, key: unknown) => JSON.stringify(of instanceof Map ? of.get(key) : true);
+    const valueOf = (of: Map<unknown, unknown> | Set<unknown>, key: unknown) => shown(of instanceof Map ? of.get(key) : true);
     for (const key of wanted.keys()) {
       if (!actual.has(key)) lines.push(`${part} ${String(key)}: missing (expected ${valueOf(wanted, key)})`);
       else if (valueOf(actual, key) !== valueOf(wanted, key)) lines.push(`${part} ${String(key)}: stored ${valueOf(actual, key)}, expected ${valueOf(wanted, key)}`);
@@ -125,4 +125,12 @@ export function differencesOf(stored: Expected, expected: Expected, limit = 40):
   compare('parts', stored.parts, expected.parts);
   compare('workouts', stored.workouts, expected.workouts);
   return lines.length > limit ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`] : lines;
+}
+
+/** A value as Jest's equality sees it: NaN, -0 and undefined are not null, 0 and a missing field. */
+function shown(value: unknown): string {
+  if (typeof value === 'number' && (Number.isNaN(value) || Object.is(value, -0))) return String(Object.is(value, -0) ? '-0' : value);
+  if (value === undefined) return 'undefined';
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}: ${shown(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
 }

@@ -1,5 +1,6 @@
 import { freePort } from './free-port';
 import { ServiceProcess } from './service-process';
+import { keepAliveFetch } from './keep-alive-fetch';
 
 /** The simulator's OAuth consumer in tests: configured on both sides, never downloaded. */
 export const SIM_CONSUMER = { key: 'test-consumer-key', secret: 'test-consumer-secret' };
@@ -44,7 +45,7 @@ export class GarminSimulator {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on the simulator's JSON as they please
   async admin(path: string, body?: unknown, method = 'POST'): Promise<any> {
-    const response = await fetch(`${this.url}/__sim${path}`, {
+    const response = await keepAliveFetch(`${this.url}/__sim${path}`, {
       method,
       ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
@@ -52,12 +53,12 @@ export class GarminSimulator {
   }
 
   async mfaCode(email: string): Promise<string> {
-    return ((await (await fetch(`${this.url}/__sim/mfa/${encodeURIComponent(email)}`)).json()) as { code: string }).code;
+    return ((await (await keepAliveFetch(`${this.url}/__sim/mfa/${encodeURIComponent(email)}`)).json()) as { code: string }).code;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
   stats(): Promise<any> {
-    return fetch(`${this.url}/__sim/stats`).then((r) => r.json());
+    return keepAliveFetch(`${this.url}/__sim/stats`).then((r) => r.json());
   }
 
   async stop(): Promise<void> {

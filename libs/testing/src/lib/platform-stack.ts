@@ -4,6 +4,7 @@ import { GarminSimulator } from './garmin-simulator';
 import { ServiceProcess } from './service-process';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { createTestNamespace } from './test-namespace';
+import { keepAliveFetch } from './keep-alive-fetch';
 
 export const LOCAL_NATS_URL = 'nats://127.0.0.1:4222';
 
@@ -35,7 +36,7 @@ export class AppProcess {
   /** The process's Prometheus text, from its admin listener. */
   async metrics(): Promise<string> {
     if (!this.adminUrl) throw new Error('this process was started without an admin listener (METRICS_PORT)');
-    const response = await fetch(`${this.adminUrl}/metrics`);
+    const response = await keepAliveFetch(`${this.adminUrl}/metrics`);
     if (response.status !== 200) throw new Error(`${this.adminUrl}/metrics answered ${response.status}`);
     return response.text();
   }
@@ -46,7 +47,7 @@ export class AppProcess {
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     // Our apps trust X-Forwarded-For from loopback: each test can be its own client address.
     if (options.ip) headers['x-forwarded-for'] = options.ip;
-    const response = await fetch(`${this.url}${path}`, {
+    const response = await keepAliveFetch(`${this.url}${path}`, {
       method,
       headers,
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
