@@ -8,6 +8,7 @@ export interface ServiceProcessOptions {
   env: Record<string, string>;
   /** Resolve start() once this URL answers 200; without it, start() resolves at spawn. */
   readyUrl?: string;
+  /** How long start-up may take (45 s unless told): Nest apps booting beside a busy test run have taken over 20 s. */
   startTimeoutMs?: number;
 }
 
@@ -76,7 +77,7 @@ export class ServiceProcess {
   }
 
   private async waitUntilReady(url: string): Promise<void> {
-    const deadline = Date.now() + (this.options.startTimeoutMs ?? 20_000);
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 45_000);
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) throw new Error(`process exited during start-up:\n${this.output}`);
       const status = await fetch(url).then((r) => r.status, () => 0);
