@@ -151,6 +151,15 @@ describe('an activity’s original FIT and its GPX/TCX/CSV export', () => {
     expect(stack.logs).not.toMatch(/Internal server error|\b500\b.*activities/);
   });
 
+  it('documents both routes in the OpenAPI document', async () => {
+    const { status, body } = await stack.gateway.get('/docs/json');
+    expect(status).toBe(200);
+    expect(body.paths['/v1/activities/{id}/file'].get.responses).toHaveProperty('404');
+    const exported = body.paths['/v1/activities/{id}/export'].get;
+    expect(exported.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'format', in: 'query', schema: expect.objectContaining({ enum: ['gpx', 'tcx', 'csv'] }) })]));
+    expect(Object.keys(exported.responses)).toEqual(expect.arrayContaining(['200', '304', '400', '404', '422']));
+  });
+
   it('answers 404 with a reason for an activity stored without its file', async () => {
     const file = files[files.length - 1];
     await query(`DELETE FROM activity_files WHERE user_id = $1 AND activity_id = $2`, [owner.userId, file.activity_id]);
