@@ -1,1 +1,1 @@
-module.exports = require('../../jest.project')('auth-gateway', 'unit');
+module.exports = require('../../jest.project')('auth-gateway', 'unit', { esmPackages: ['@garmin/fitsdk'] });

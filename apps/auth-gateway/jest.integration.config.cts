@@ -1,1 +1,1 @@
-module.exports = require('../../jest.project')('auth-gateway', 'integration');
+module.exports = require('../../jest.project')('auth-gateway', 'integration', { esmPackages: ['@garmin/fitsdk'] });

@@ -29,3 +29,20 @@ module.exports = function nodeAppConfig(projectDir, outputPath, plugins = []) {
     ],
   };
 };
+
+/**
+ * Packages published as ES modules only (@garmin/fitsdk): bundled into the app instead of required at run
+ * time, since the output is CommonJS.
+ * @param {string[]} names
+ */
+module.exports.bundleEsmOnly = function bundleEsmOnly(names) {
+  return {
+    apply(compiler) {
+      const externals = [].concat(compiler.options.externals ?? []);
+      compiler.options.externals = [
+        ({ request }, callback) => (names.some((name) => request?.startsWith(name)) ? callback(null, false) : callback()),
+        ...externals,
+      ];
+    },
+  };
+};

@@ -1,4 +1,4 @@
-import { failureOf } from './api-client';
+import { failureOf, fileNameOf } from './api-client';
 import { ExitCode } from './cli-error';
 
 describe('failureOf', () => {
@@ -27,5 +27,20 @@ describe('failureOf', () => {
     const bad = failureOf({ status: 400, body: { message: 'the token file is not usable: di_token is missing', code: 'GARMIN_BAD_TOKEN_FILE' } });
     expect(bad).toMatchObject({ message: 'The token file is not usable: di_token is missing.', exitCode: ExitCode.Usage });
     expect(bad.hint).toContain('garmin_tokens.json');
+  });
+});
+
+describe('fileNameOf', () => {
+  it('takes the attachment’s name, and nothing that could leave the directory', () => {
+    expect(fileNameOf('attachment; filename="18123456789.fit"')).toBe('18123456789.fit');
+    expect(fileNameOf('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(fileNameOf('attachment; filename=".."')).toBeNull();
+    expect(fileNameOf('attachment; filename="a b;c.fit"')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
+  });
+
+  it('gives the activity hints for the activity files’ errors', () => {
+    expect(failureOf({ status: 404, body: { message: 'activity 5 is stored without its original file: …', code: 'ACTIVITY_FILE_MISSING' } }).hint).toContain('no original file');
+    expect(failureOf({ status: 422, body: { message: 'x', code: 'ACTIVITY_FILE_UNDECODABLE' } }).hint).toContain('--format fit');
   });
 });

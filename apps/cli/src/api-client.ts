@@ -7,6 +7,12 @@ export interface ApiAnswer<T> {
   body: T;
 }
 
+export interface Downloaded {
+  bytes: Buffer;
+  /** From Content-Disposition, reduced to a plain file name (no directories); null when there was none. */
+  fileName: string | null;
+}
+
 interface ErrorBody {
   message?: string | string[];
   code?: string;
@@ -28,9 +34,14 @@ export class ApiClient {
   }
 
   async call<T>(method: string, path: string, body?: unknown, token?: string, timeoutMs?: number): Promise<ApiAnswer<T>> {
-    let response: Response;
+    const response = await this.send(method, path, body, token, timeoutMs);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  private async send(method: string, path: string, body?: unknown, token?: string, timeoutMs?: number): Promise<Response> {
     try {
-      response = await fetch(`${this.gateway}${path}`, {
+      return await fetch(`${this.gateway}${path}`, {
         signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
         method,
         headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }), 'user-agent': 'garmin-sync-cli' },
@@ -39,8 +50,29 @@ export class ApiClient {
     } catch {
       throw new CliError(`The gateway at ${this.gateway} does not answer.`, 'Check the address (--gateway or GARMIN_SYNC_GATEWAY) and that it is running.');
     }
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  /** A file as the signed-in user (GET): its bytes and the name the gateway gave it; one refresh as for authed. */
+  async download(path: string): Promise<Downloaded> {
+    let credentials = this.signedIn();
+    if (credentials.accessExpiresAt - 30_000 < Date.now()) credentials = await this.refresh(credentials);
+    let response = await this.send('GET', path, undefined, credentials.accessToken);
+    if (response.status === 401) {
+      await response.arrayBuffer();
+      credentials = await this.refresh(credentials);
+      response = await this.send('GET', path, undefined, credentials.accessToken);
+    }
+    if (response.status >= 400) {
+      const text = await response.text();
+      let body: ErrorBody = {};
+      try {
+        body = text ? (JSON.parse(text) as ErrorBody) : {};
+      } catch {
+        // not our error body: the status says it
+      }
+      throw failureOf({ status: response.status, body });
+    }
+    return { bytes: Buffer.from(await response.arrayBuffer()), fileName: fileNameOf(response.headers.get('content-disposition')) };
   }
 
   /** A call as the signed-in user; one refresh when the access token is expired or refused. */
@@ -100,6 +132,12 @@ export class ApiClient {
   }
 }
 
+/** The file name of an attachment, kept to a base name of safe characters (the header is the gateway's word). */
+export function fileNameOf(disposition: string | null): string | null {
+  const name = /filename="([^"]*)"/i.exec(disposition ?? '')?.[1]?.split(/[\\/]/).pop();
+  return name && /^[A-Za-z0-9._-]+$/.test(name) && !/^\.+$/.test(name) ? name : null;
+}
+
 /** A gateway error as one sentence and a hint. */
 export function failureOf(answer: ApiAnswer<ErrorBody>): CliError {
   const message = Array.isArray(answer.body?.message) ? answer.body.message.join('; ') : (answer.body?.message ?? `the gateway answered ${answer.status}`);
@@ -123,6 +161,10 @@ const HINT_OF_CODE: Record<string, string> = {
   GARMIN_SESSION_REJECTED: 'Those Garmin tokens no longer work; sign in with your password: garmin-sync login',
   AUTH_MFA_CHALLENGE_EXPIRED: 'Sign in again: garmin-sync login',
   AUTH_MFA_CHALLENGE_OVER: 'Sign in again: garmin-sync login',
+  ACTIVITY_NOT_FOUND: "Give the id of one of your synced activities (Garmin's activity id); sync them with: garmin-sync sync activities",
+  ACTIVITY_FILE_MISSING: 'The activity is stored, but there is no original file to download or convert.',
+  ACTIVITY_FILE_UNDECODABLE: 'The original file is still there as it is: garmin-sync download ID --format fit',
+  ACTIVITY_FILE_NOT_FIT: 'The original file is still there as it is: garmin-sync download ID --format fit',
 };
 
 const HINT_OF_STATUS: Record<number, string> = {

@@ -1,10 +1,11 @@
 import { loadConfig } from '@fittrack/app-core';
-import { SYNC_JOB_STATUSES, SYNC_TYPES } from '@fittrack/contracts';
+import { ACTIVITY_DOWNLOAD_FORMATS, ActivityDownloadFormat, SYNC_JOB_STATUSES, SYNC_TYPES } from '@fittrack/contracts';
 import { Command, CommanderError, Option } from 'commander';
 import { ApiClient } from './api-client';
 import { CliConfig } from './cli-config';
 import { CliError, ExitCode } from './cli-error';
 import { login, loginWithTokens, logout, whoami } from './commands/auth.commands';
+import { downloadActivity } from './commands/download.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
 import { resetSelection, setSelection, showArchive, showSelection } from './commands/selection.commands';
 import { CredentialsFile } from './credentials';
@@ -110,6 +111,16 @@ function build(): Command {
     const { api, term } = context(program);
     await showArchive(api, term);
   });
+
+  program
+    .command('download <id>')
+    .description("save an activity's original FIT file, or our GPX, TCX or CSV conversion of it")
+    .addOption(new Option('--format <format>', 'fit: the original; gpx, tcx, csv: converted from it').choices(ACTIVITY_DOWNLOAD_FORMATS).default('fit'))
+    .option('--out <path>', 'the file to write, or a directory to write <id>.<format> in (default: the current directory)')
+    .action(async (id: string, options: { format: ActivityDownloadFormat; out?: string }) => {
+      const { api, term } = context(program);
+      await downloadActivity(api, term, id, options.format, options.out);
+    });
 
   const jobs = program.command('jobs').description('your sync jobs');
   jobs

@@ -9,6 +9,8 @@ export const ErrorKind = {
   Forbidden: 'forbidden',
   NotFound: 'not_found',
   Conflict: 'conflict',
+  /** The request is well-formed, but what it names cannot be processed (a stored file that does not decode). */
+  Unprocessable: 'unprocessable',
   Gone: 'gone',
   Locked: 'locked',
   RateLimited: 'rate_limited',

@@ -8,6 +8,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   gone: HttpStatus.GONE,
   locked: HttpStatus.LOCKED,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,

@@ -8,6 +8,7 @@ const CODE_OF_KIND: Record<ErrorKind, RpcErrorCode> = {
   forbidden: RpcErrorCode.Forbidden,
   not_found: RpcErrorCode.NotFound,
   conflict: RpcErrorCode.Conflict,
+  unprocessable: RpcErrorCode.BadRequest,
   gone: RpcErrorCode.NotFound,
   locked: RpcErrorCode.Conflict,
   rate_limited: RpcErrorCode.RateLimited,
