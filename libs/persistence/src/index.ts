@@ -28,3 +28,8 @@ export * from './sync-jobs/stream-safety-check';
 export * from './sync-jobs/reconciler-lock';
 export * from './sync-jobs/redrive-sync-job';
 export * from './upsert/upsert-rows';
+export * from './data-read/activity-read.store';
+export * from './data-read/health-read.store';
+export * from './data-read/workout-read.store';
+export * from './data-read/record-read.store';
+export * from './data-read/reader.store';
