@@ -3,6 +3,7 @@ import { connectRpcServer, rpcServerOptions } from '@fittrack/messaging';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 import { registerBareJobRoute } from './bench/bare-job.route';
+import { registerBareReadRoutes } from './bench/bare-read.routes';
 import { serveApiDocs } from './docs/openapi';
 import { serveCacheable } from './http/http-caching';
 
@@ -17,7 +18,10 @@ async function bootstrap(): Promise<void> {
       await serveCacheable(app);
       connectRpcServer(app, rpcServerOptions(SERVICE_NAME, config));
       if (config.docsEnabled) serveApiDocs(app);
-      if (config.BENCH_BARE_ROUTE && config.NODE_ENV !== 'production') registerBareJobRoute(app);
+      if (config.BENCH_BARE_ROUTE && config.NODE_ENV !== 'production') {
+        registerBareJobRoute(app);
+        registerBareReadRoutes(app);
+      }
     },
   });
 }
