@@ -4,6 +4,7 @@ import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { ActivityFilesModule } from './activity-files/activity-files.module';
 import { AuthModule } from './auth/auth.module';
+import { DataModule } from './data/data.module';
 import { NightlyModule } from './nightly/nightly.module';
 import { SelectionModule } from './selection/selection.module';
 import { SyncModule } from './sync/sync.module';
@@ -30,6 +31,7 @@ export class AppModule {
         SelectionModule,
         NightlyModule,
         ActivityFilesModule,
+        DataModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

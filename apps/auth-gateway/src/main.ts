@@ -3,7 +3,9 @@ import { connectRpcServer, rpcServerOptions } from '@fittrack/messaging';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 import { registerBareJobRoute } from './bench/bare-job.route';
+import { registerBareReadRoutes } from './bench/bare-read.routes';
 import { serveApiDocs } from './docs/openapi';
+import { serveCacheable } from './http/http-caching';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(SERVICE_NAME, GatewayConfig);
@@ -12,10 +14,14 @@ async function bootstrap(): Promise<void> {
     config,
     module: AppModule.forRoot(config),
     bodyLimit: config.HTTP_BODY_LIMIT,
-    configure: (app) => {
+    configure: async (app) => {
+      await serveCacheable(app);
       connectRpcServer(app, rpcServerOptions(SERVICE_NAME, config));
       if (config.docsEnabled) serveApiDocs(app);
-      if (config.BENCH_BARE_ROUTE && config.NODE_ENV !== 'production') registerBareJobRoute(app);
+      if (config.BENCH_BARE_ROUTE && config.NODE_ENV !== 'production') {
+        registerBareJobRoute(app);
+        registerBareReadRoutes(app);
+      }
     },
   });
 }

@@ -145,7 +145,14 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     expect(job).toMatchObject({ id: jobId, status: 'completed' });
     expect(events.some((e) => e.subject === 'garmin.events.sync.completed' && JSON.stringify(e.body).includes(jobId))).toBe(true);
 
+    // The read API is PLATFORM's too (garmin.rpc.data.*), and not the operator's.
+    const workouts = await ask(platform, RpcSubject.DataWorkoutList, { userId });
+    expect(workouts.reply).toMatchObject({ ok: true, data: { items: expect.any(Array), nextCursor: null } });
+    expect(workouts.reply.data.items.length).toBeGreaterThan(0);
+    expect(await ask(await as('operator'), RpcSubject.DataWorkoutList, { userId })).toEqual(REFUSED);
+
     const logs = rpcLog();
+    expect(logs).toMatch(/rpc garmin\.rpc\.data\.workout_list from account=PLATFORM user=platform name="billing-test"/);
     expect(logs).toMatch(/rpc garmin\.rpc\.sync\.start from account=PLATFORM user=platform name="billing-test"/);
     expect(logs).toMatch(/rpc garmin\.rpc\.sync\.get from account=PLATFORM user=platform name="billing-test"/);
     expect(logs).not.toMatch(/from account=SYNC/);

@@ -38,6 +38,13 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (r) => `/v1/sync/jobs/${badId(r)}/cancel` },
   { method: 'GET', path: () => '/health/ready' },
   { method: 'PUT', path: () => '/v1/sync', fields: ['types'] },
+  { method: 'GET', path: (r) => `/v1/activities?limit=${encodeOdd(String(oddValue(r)))}&fields=${encodeOdd(String(oddValue(r)))}&cursor=${encodeOdd(String(oddValue(r)))}` },
+  { method: 'GET', path: (r) => `/v1/activities/${badId(r)}` },
+  { method: 'GET', path: (r) => `/v1/health/${badId(r)}?from=${encodeOdd(String(oddValue(r)))}&to=${encodeOdd(String(oddValue(r)))}` },
+  { method: 'GET', path: (r) => `/v1/health/sleep/${badId(r)}` },
+  { method: 'GET', path: (r) => `/v1/health?from=${encodeOdd(String(oddValue(r)))}` },
+  { method: 'GET', path: (r) => `/v1/workouts?cursor=${encodeOdd(String(oddValue(r)))}&limit=${encodeOdd(String(oddValue(r)))}` },
+  { method: 'GET', path: (r) => `/v1/records/${badId(r)}?cursor=${encodeOdd(String(oddValue(r)))}` },
 ];
 
 // Every subject of the closed set: a new one is sent bad input without a change here.

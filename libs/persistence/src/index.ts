@@ -29,3 +29,8 @@ export * from './sync-jobs/reconciler-lock';
 export * from './sync-jobs/redrive-sync-job';
 export * from './upsert/upsert-rows';
 export * from './activity-files/activity-file.store';
+export * from './data-read/activity-read.store';
+export * from './data-read/health-read.store';
+export * from './data-read/workout-read.store';
+export * from './data-read/record-read.store';
+export * from './data-read/reader.store';

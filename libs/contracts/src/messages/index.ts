@@ -3,3 +3,5 @@ export * from './rpc-envelope';
 export * from './rpc-payloads';
 export * from './selection-payloads';
 export * from './subjects';
+export * from './data-read-payloads';
+export * from './data-read-views';

@@ -21,6 +21,17 @@ import {
   WorkerPingRequest,
 } from './rpc-payloads';
 import { SelectionGetRequest, SelectionResetRequest, SelectionSetRequest, SyncSelectionView } from './selection-payloads';
+import {
+  ActivityGetRequest,
+  ActivityListRequest,
+  HealthDayRequest,
+  HealthMetricRequest,
+  HealthOverviewRequest,
+  RecordListRequest,
+  WorkoutGetRequest,
+  WorkoutListRequest,
+} from './data-read-payloads';
+import { ActivityDetailView, ActivityPage, HealthDayView, HealthMetricView, HealthOverviewView, RecordPage, WorkoutDetailView, WorkoutPage } from './data-read-views';
 
 /** A subject without an entry here does not compile (the maps are total). */
 export interface RpcContract {
@@ -35,6 +46,14 @@ export interface RpcContract {
   [RpcSubject.SelectionGet]: { request: SelectionGetRequest; reply: SyncSelectionView };
   [RpcSubject.SelectionSet]: { request: SelectionSetRequest; reply: SyncSelectionView };
   [RpcSubject.SelectionReset]: { request: SelectionResetRequest; reply: SyncSelectionView };
+  [RpcSubject.DataActivityList]: { request: ActivityListRequest; reply: ActivityPage };
+  [RpcSubject.DataActivityGet]: { request: ActivityGetRequest; reply: ActivityDetailView };
+  [RpcSubject.DataHealthMetric]: { request: HealthMetricRequest; reply: HealthMetricView };
+  [RpcSubject.DataHealthDay]: { request: HealthDayRequest; reply: HealthDayView };
+  [RpcSubject.DataHealthOverview]: { request: HealthOverviewRequest; reply: HealthOverviewView };
+  [RpcSubject.DataWorkoutList]: { request: WorkoutListRequest; reply: WorkoutPage };
+  [RpcSubject.DataWorkoutGet]: { request: WorkoutGetRequest; reply: WorkoutDetailView };
+  [RpcSubject.DataRecordList]: { request: RecordListRequest; reply: RecordPage };
 }
 
 export interface CommandContract {
@@ -73,6 +92,14 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.SelectionGet]: SelectionGetRequest,
   [RpcSubject.SelectionSet]: SelectionSetRequest,
   [RpcSubject.SelectionReset]: SelectionResetRequest,
+  [RpcSubject.DataActivityList]: ActivityListRequest,
+  [RpcSubject.DataActivityGet]: ActivityGetRequest,
+  [RpcSubject.DataHealthMetric]: HealthMetricRequest,
+  [RpcSubject.DataHealthDay]: HealthDayRequest,
+  [RpcSubject.DataHealthOverview]: HealthOverviewRequest,
+  [RpcSubject.DataWorkoutList]: WorkoutListRequest,
+  [RpcSubject.DataWorkoutGet]: WorkoutGetRequest,
+  [RpcSubject.DataRecordList]: RecordListRequest,
 };
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {

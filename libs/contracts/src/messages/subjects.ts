@@ -20,6 +20,15 @@ export const RpcSubject = {
   SelectionGet: 'garmin.rpc.selection.get',
   SelectionSet: 'garmin.rpc.selection.set',
   SelectionReset: 'garmin.rpc.selection.reset',
+  /** The read API for platform services: the same reads, limits and errors as GET /v1/activities, /health, /workouts, /records. */
+  DataActivityList: 'garmin.rpc.data.activity_list',
+  DataActivityGet: 'garmin.rpc.data.activity_get',
+  DataHealthMetric: 'garmin.rpc.data.health_metric',
+  DataHealthDay: 'garmin.rpc.data.health_day',
+  DataHealthOverview: 'garmin.rpc.data.health_overview',
+  DataWorkoutList: 'garmin.rpc.data.workout_list',
+  DataWorkoutGet: 'garmin.rpc.data.workout_get',
+  DataRecordList: 'garmin.rpc.data.record_list',
 } as const;
 export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
 

@@ -6,6 +6,8 @@ import { User } from './user.entity';
 /** A Garmin activity: the list entry and the detail as Garmin sent them, and the columns people query. */
 @Entity({ name: 'activities' })
 @Index('ix_activities_user_start', ['userId', 'startTimeUtc'])
+// (user_id, start_time_utc DESC NULLS LAST, activity_id DESC): TypeORM cannot say DESC, so the migration owns it.
+@Index('ix_activities_user_newest', { synchronize: false })
 export class Activity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'pk_activities' })
   userId!: string;
