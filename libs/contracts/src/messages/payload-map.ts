@@ -1,4 +1,12 @@
-import { CommandSubject, EventSubject, RpcSubject } from './subjects';
+import { CommandSubject, DataEventSubject, EventSubject, RpcSubject } from './subjects';
+import {
+  ActivityChangedEvent,
+  ActivityFileChangedEvent,
+  ActivityPartChangedEvent,
+  HealthChangedEvent,
+  RecordChangedEvent,
+  WorkoutChangedEvent,
+} from './data-events';
 import {
   ApiSessionRevokedEvent,
   AuthImportRequest,
@@ -20,6 +28,7 @@ import {
   WorkerPingReply,
   WorkerPingRequest,
 } from './rpc-payloads';
+import { ChangeConsumerRequest, ChangeConsumerView } from './change-consumer-payloads';
 import { SelectionGetRequest, SelectionResetRequest, SelectionSetRequest, SyncSelectionView } from './selection-payloads';
 
 /** A subject without an entry here does not compile (the maps are total). */
@@ -35,6 +44,7 @@ export interface RpcContract {
   [RpcSubject.SelectionGet]: { request: SelectionGetRequest; reply: SyncSelectionView };
   [RpcSubject.SelectionSet]: { request: SelectionSetRequest; reply: SyncSelectionView };
   [RpcSubject.SelectionReset]: { request: SelectionResetRequest; reply: SyncSelectionView };
+  [RpcSubject.ChangesConsumer]: { request: ChangeConsumerRequest; reply: ChangeConsumerView };
 }
 
 export interface CommandContract {
@@ -53,10 +63,20 @@ export interface EventContract {
   [EventSubject.ApiSessionRevoked]: ApiSessionRevokedEvent;
 }
 
+export interface DataEventContract {
+  [DataEventSubject.Activity]: ActivityChangedEvent;
+  [DataEventSubject.ActivityFile]: ActivityFileChangedEvent;
+  [DataEventSubject.ActivityPart]: ActivityPartChangedEvent;
+  [DataEventSubject.Health]: HealthChangedEvent;
+  [DataEventSubject.Record]: RecordChangedEvent;
+  [DataEventSubject.Workout]: WorkoutChangedEvent;
+}
+
 export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];
 export type RpcReply<S extends RpcSubject> = RpcContract[S]['reply'];
 export type CommandPayload<S extends CommandSubject> = CommandContract[S];
 export type EventPayload<S extends EventSubject> = EventContract[S];
+export type DataEventPayload<S extends DataEventSubject> = DataEventContract[S];
 
 type Ctor<T> = new () => T;
 
@@ -73,6 +93,7 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.SelectionGet]: SelectionGetRequest,
   [RpcSubject.SelectionSet]: SelectionSetRequest,
   [RpcSubject.SelectionReset]: SelectionResetRequest,
+  [RpcSubject.ChangesConsumer]: ChangeConsumerRequest,
 };
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {
