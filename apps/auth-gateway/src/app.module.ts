@@ -3,6 +3,7 @@ import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fi
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { AuthModule } from './auth/auth.module';
+import { ChangesModule } from './changes/changes.module';
 import { NightlyModule } from './nightly/nightly.module';
 import { SelectionModule } from './selection/selection.module';
 import { SyncModule } from './sync/sync.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SyncModule,
         SelectionModule,
         NightlyModule,
+        ChangesModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,
