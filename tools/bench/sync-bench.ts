@@ -1,5 +1,5 @@
 // The sync engine against the simulator with 50 ms injected latency and no rate limit:
-//   npm run bench:sync      (BENCH_USERS, BENCH_DAYS to change the load)
+//   npm run bench:sync      (BENCH_USERS, BENCH_DAYS to change the load; BENCH_ROUNDS=events: only the cost of change events)
 // Every figure is a ratio against a baseline measured in the same run; the machines are shared and noisy.
 import { createDataSource, runMigrations, upsertRows, UpsertSpec } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
@@ -84,6 +84,14 @@ async function main(): Promise<void> {
       return result;
     };
 
+    if (process.env['BENCH_ROUNDS'] === 'events') {
+      // Only the cost of change events: the two rounds that measure it, in the same run.
+      const without = await round('sync and store without change events, 2 workers', 2, true, main, { SYNC_DATA_EVENTS: 'false' });
+      const withEvents = await round('sync and store, 2 workers', 2, true);
+      const cost = changeEventCost(without, withEvents);
+      log(`\n| wall time, with change events vs without (2 workers, ${cost.events} events) | ${cost.ratio.toFixed(2)}× (${cost.withEvents.toFixed(2)} s vs ${cost.withoutEvents.toFixed(2)} s) | ${cost.target} |`);
+      return;
+    }
     const baseline = await round('fetch-only baseline, 2 workers', 2, false);
     // The cost of change events: the same sync with them turned off (SYNC_DATA_EVENTS=false, this baseline only).
     const withoutEvents = await round('sync and store without change events, 2 workers', 2, true, main, { SYNC_DATA_EVENTS: 'false' });
