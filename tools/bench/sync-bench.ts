@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       SYNC_BACKFILL_DAYS: String(DAYS),
       SIGN_IN_LIMIT_PER_MINUTE: '10000',
       SIGN_IN_LIMIT_PER_HOUR: '100000',
+      // Tokens signed in at the start outlive every round, however slow the machine (a 15-minute token did not).
+      ACCESS_TOKEN_TTL_SECONDS: String(24 * 3600),
     },
     simEnv: { LOG_LEVEL: 'silent', SIM_FAULTS: JSON.stringify({ latency: { fixedMs: LATENCY_MS } }) },
   });

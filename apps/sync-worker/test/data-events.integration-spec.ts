@@ -74,19 +74,21 @@ describe('change events: one per stored change, written with the data, durable a
     const stream = dataStreamName(stack.prefix);
     const jsm = await nats.jetstreamManager();
     const name = `replay-${++consumers}`;
+    // A short ack wait: a message delivered to a fetch that had just expired (a loaded machine) comes back soon.
     await jsm.consumers.add(stream, {
       durable_name: name,
       ack_policy: AckPolicy.Explicit,
+      ack_wait: 2e9,
       ...(from ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from } : { deliver_policy: DeliverPolicy.All }),
     });
     const consumer = await nats.jetstream().consumers.get(stream, name);
-    const arrived: Arrived[] = [];
+    const bySeq = new Map<number, Arrived>();
     for (;;) {
-      const pending = (await consumer.info()).num_pending;
-      if (pending === 0) break;
-      const batch = await consumer.fetch({ max_messages: Math.min(pending, 500), expires: 2000 });
+      const info = await consumer.info();
+      if (info.num_pending === 0 && info.num_ack_pending === 0) break;
+      const batch = await consumer.fetch({ max_messages: Math.max(1, Math.min(info.num_pending, 500)), expires: 3000 });
       for await (const message of batch as AsyncIterable<JsMsg>) {
-        arrived.push({
+        bySeq.set(message.seq, {
           seq: message.seq,
           subject: message.subject.slice(`${stack.prefix}.garmin.events.data.`.length),
           msgId: message.headers?.get('Nats-Msg-Id') ?? '',
@@ -96,7 +98,7 @@ describe('change events: one per stored change, written with the data, durable a
       }
     }
     await jsm.consumers.delete(stream, name);
-    return arrived;
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 
   const ofUser = (events: Arrived[], user: LinkedUser) => events.filter((e) => e.body.userId === user.userId);
@@ -134,7 +136,7 @@ describe('change events: one per stored change, written with the data, durable a
   });
 
   afterEach(async () => {
-    await stack.sim.admin('/faults', {}, 'PUT');
+    await stack?.sim.admin('/faults', {}, 'PUT');
   });
 
   afterAll(async () => {
