@@ -5,6 +5,7 @@ import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { ActivityFilesModule } from './activity-files/activity-files.module';
 import { AuthModule } from './auth/auth.module';
 import { DataModule } from './data/data.module';
+import { ChangesModule } from './changes/changes.module';
 import { NightlyModule } from './nightly/nightly.module';
 import { SelectionModule } from './selection/selection.module';
 import { SyncModule } from './sync/sync.module';
@@ -32,6 +33,7 @@ export class AppModule {
         NightlyModule,
         ActivityFilesModule,
         DataModule,
+        ChangesModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

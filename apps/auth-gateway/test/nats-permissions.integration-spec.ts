@@ -1,7 +1,7 @@
-import { CommandSubject, RpcSubject } from '@fittrack/contracts';
-import { COMMAND_STREAM } from '@fittrack/messaging';
+import { CommandSubject, DataEventSubject, RpcSubject } from '@fittrack/contracts';
+import { COMMAND_STREAM, DATA_STREAM } from '@fittrack/messaging';
 import { NatsServerProcess } from '@fittrack/testing';
-import { connect, headers, NatsConnection } from 'nats';
+import { connect, headers, JsMsg, NatsConnection } from 'nats';
 import { resolve } from 'node:path';
 import { newAccount } from './support/accounts';
 import { GatewayStack, uniqueIp } from './support/stack';
@@ -14,6 +14,14 @@ const PASSWORDS = { gateway: 'gw-Test-1', worker: 'wk-Test-2', platform: '12345'
 type Role = keyof typeof PASSWORDS;
 const serverEnv = Object.fromEntries(Object.entries(PASSWORDS).map(([role, pw]) => [`NATS_${role.toUpperCase()}_PASSWORD`, `"${pw}"`]));
 const USER_ID = '6f1c1a52-3f1c-4b8e-9a59-0d9b5c6f7a10';
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credentialed nats-server 2.9.10)', () => {
   let server: NatsServerProcess;
@@ -57,6 +65,14 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     const jsm = await (await as('gateway', 'test-probe')).jetstreamManager();
     return (await jsm.streams.info(COMMAND_STREAM)).state.messages;
   }
+
+  async function changeEventsInStream(): Promise<number> {
+    const jsm = await (await as('gateway', 'test-probe-data')).jetstreamManager();
+    return (await jsm.streams.info(DATA_STREAM)).state.messages;
+  }
+
+  /** The user the sync test linked and synced (its workouts are change events in GARMIN_DATA). */
+  let syncedUserId = '';
 
   beforeAll(async () => {
     server = await NatsServerProcess.start({ configFile: CONFIG, env: serverEnv });
@@ -123,6 +139,7 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     const signedIn = await stack.gateway.post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
     expect(signedIn.status).toBe(200);
     const userId = signedIn.body.user.id as string;
+    syncedUserId = userId;
 
     const platform = await as('platform', 'billing-test');
     const events: { subject: string; body: { id?: string; job?: { id: string } } }[] = [];
@@ -158,5 +175,46 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     expect(logs).not.toMatch(/from account=SYNC/);
     expect(await commandsInStream()).toBe(0); // the worker (worker credential) pulled and acked it
     console.log('proved: platform starts and reads a sync the worker completes; platform sees the events; the gateway logged account=PLATFORM user=platform, not the forged identity');
+  });
+
+  it('lets a platform credential replay GARMIN_DATA through a durable consumer the gateway makes, and acks it, but never publish to the stream or make a consumer itself', async () => {
+    expect(syncedUserId).not.toBe('');
+    await eventually(async () => (await changeEventsInStream()) > 0, 'the relay to publish the change events');
+    const platform = await as('platform', 'analytics-test');
+    const made = await ask(platform, RpcSubject.ChangesConsumer, { name: 'analytics' });
+    expect(made.reply).toMatchObject({ ok: true, data: { stream: DATA_STREAM, consumer: 'analytics', created: true } });
+    expect(made.reply.data.pending).toBeGreaterThan(0);
+
+    // Pull (MSG.NEXT) and ack ($JS.ACK) cross into SYNC through the imported services.
+    const consumer = await platform.jetstream({ apiPrefix: 'JS.SYNC.API' }).consumers.get(DATA_STREAM, 'analytics');
+    const arrived: { subject: string; userId: string; kind: string }[] = [];
+    while ((await consumer.info()).num_pending > 0) {
+      for await (const message of (await consumer.fetch({ max_messages: 100, expires: 2000 })) as AsyncIterable<JsMsg>) {
+        arrived.push({ subject: message.subject, ...message.json<{ userId: string; kind: string }>() });
+        message.ack();
+      }
+    }
+    expect(arrived.length).toBe(await changeEventsInStream());
+    expect(arrived.filter((e) => e.subject === DataEventSubject.Workout).every((e) => e.userId === syncedUserId && e.kind === 'workouts')).toBe(true);
+    expect(arrived.some((e) => e.subject === DataEventSubject.Workout)).toBe(true);
+    await eventually(async () => (await consumer.info()).num_ack_pending === 0, 'the acks to land');
+    const again = await ask(platform, RpcSubject.ChangesConsumer, { name: 'analytics' });
+    expect(again.reply).toMatchObject({ ok: true, data: { consumer: 'analytics', created: false, pending: 0 } });
+
+    // Not a publisher of the stream, nor its manager; no consumer of its own making (a push consumer could deliver anywhere in SYNC).
+    const before = await changeEventsInStream();
+    const forged = { userId: syncedUserId, kind: 'steps', key: { date: '2026-01-01', metric: 'steps' }, version: 99 };
+    platform.publish(DataEventSubject.Health, Buffer.from(JSON.stringify(forged)));
+    expect(await ask(platform, DataEventSubject.Health, forged)).toEqual(REFUSED); // what a JetStream publish does
+    expect(await ask(platform, `$JS.API.STREAM.PURGE.${DATA_STREAM}`, {})).toEqual(REFUSED);
+    expect(await ask(platform, `$JS.API.STREAM.DELETE.${DATA_STREAM}`, {})).toEqual(REFUSED);
+    const pushTo = { stream_name: DATA_STREAM, config: { durable_name: 'evil', deliver_subject: CommandSubject.SyncRun, ack_policy: 'none' } };
+    expect(await ask(platform, `$JS.API.CONSUMER.CREATE.${DATA_STREAM}.evil`, pushTo)).toEqual(REFUSED);
+    expect(await ask(platform, `$JS.API.CONSUMER.DURABLE.CREATE.${DATA_STREAM}.evil`, pushTo)).toEqual(REFUSED);
+    await platform.flush();
+    expect(server.logs).toMatch(/Publish Violation - User "platform", Subject "garmin\.events\.data\.health"/);
+    expect(await changeEventsInStream()).toBe(before);
+    expect(await commandsInStream()).toBe(0);
+    console.log(`proved: platform replayed ${arrived.length} change events through a gateway-made durable consumer and acked them; it cannot publish to, purge, delete or add consumers to GARMIN_DATA`);
   });
 });

@@ -11,3 +11,4 @@ export * from './rpc/rpc-handler.decorator';
 export * from './events/event-publisher';
 export * from './jetstream/command-stream';
 export * from './jetstream/command-stream.service';
+export * from './jetstream/data-stream';

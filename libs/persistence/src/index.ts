@@ -34,3 +34,4 @@ export * from './data-read/health-read.store';
 export * from './data-read/workout-read.store';
 export * from './data-read/record-read.store';
 export * from './data-read/reader.store';
+export * from './upsert/change-events';

@@ -15,6 +15,7 @@ const MIGRATION_NAMES = [
   'DataKinds1765000000000',
   'ActivityPartsAsked1765050000000',
   'SelectionArchive1765100000000',
+  'DataChangeEvents1765200000000',
   'ActivityReadIndex1765400000000',
 ];
 

@@ -201,6 +201,18 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(2, 3600)
   NIGHTLY_CLAIM_SECONDS = 60;
 
+  /** Change events older than this leave the GARMIN_DATA stream (README, "Change events"): how far back a consumer can replay. */
+  @IntSetting(1, 3650)
+  DATA_STREAM_MAX_AGE_DAYS = 30;
+
+  /** The GARMIN_DATA stream's size cap in bytes, the oldest events dropped first; -1 for none. */
+  @IntSetting(-1, Number.MAX_SAFE_INTEGER)
+  DATA_STREAM_MAX_BYTES = 1024 ** 3;
+
+  /** How long GARMIN_DATA recognises a republished change event (Nats-Msg-Id = key + version) and drops it. */
+  @IntSetting(1, 24 * 3600)
+  DATA_STREAM_DUPLICATE_WINDOW_SECONDS = 600;
+
   /** Benchmarks only: GET /__bench/jobs/:id, a bare read of a job row with no auth (see npm run bench:gateway). Never in production. */
   @BooleanSetting()
   BENCH_BARE_ROUTE = false;

@@ -1,92 +1,70 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommandSubject } from '@fittrack/contracts';
-import { pruneOutbox, relayOutbox } from '@fittrack/persistence';
+import { CommandSubject, DataEventSubject } from '@fittrack/contracts';
+import { OutboxRow, pruneOutbox } from '@fittrack/persistence';
 import { CommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
 import type { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
+import { DataStream } from '../changes/data-stream.service';
+import { OutboxChannelDrain } from './outbox-channel';
 
 const POLL_MS = 250;
-const BATCH = 500;
 
 /**
- * Publishes what the outbox holds to JetStream, with Nats-Msg-Id, then marks it
- * sent. Several relays (replicas) can run: rows are claimed with SKIP LOCKED,
- * and a double publish is dropped by JetStream's duplicate window. `kick()`
- * after a commit publishes at once; the poll catches everything else (a
- * crash, NATS being down for a while). A failed drain ensures the stream again
- * before the next one, so a deleted stream is re-created by the next publish.
+ * Publishes what the outbox holds to JetStream, with Nats-Msg-Id, then marks it sent: the sync commands
+ * (written by this gateway) into GARMIN_COMMANDS, and the change events (written by the workers with the
+ * data) into GARMIN_DATA, as two channels that never wait for each other. Several relays (replicas) can
+ * run: rows are claimed with SKIP LOCKED, and a double publish is dropped by the streams' duplicate
+ * windows. `kick()` after a commit publishes commands at once; the poll catches everything else (change
+ * events, a crash, NATS being down for a while).
+ *
+ * The gateway runs it, not the workers: its NATS user is the one that manages streams (a worker's may
+ * not, deploy/nats/accounts.conf), it already relays the commands, and it runs wherever the system does.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
-  private streamReady = false;
   private lastPrune = 0;
+  private readonly commands: OutboxChannelDrain;
+  private readonly data: OutboxChannelDrain;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-    private readonly namer: SubjectNamer,
-    private readonly commandStream: CommandStream,
-  ) {}
+    @Inject(NATS_CONNECTION) nats: NatsConnection,
+    namer: SubjectNamer,
+    commandStream: CommandStream,
+    dataStream: DataStream,
+  ) {
+    const js = nats.jetstream();
+    const publish = (row: OutboxRow) =>
+      js.publish(namer.subject(row.subject as CommandSubject | DataEventSubject), Buffer.from(JSON.stringify(row.payload)), { msgID: row.msg_id });
+    this.commands = new OutboxChannelDrain('commands', dataSource.manager, () => commandStream.ensure(), publish);
+    this.data = new OutboxChannelDrain('data', dataSource.manager, () => dataStream.ensure(), publish);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer = setInterval(() => this.poll(), POLL_MS);
     this.timer.unref();
-    this.kick();
+    this.poll();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await Promise.all([this.commands.stop(), this.data.stop()]);
   }
 
-  /** Publish now (coalesced: a kick during a run makes one more run). */
+  /** Publish the commands now (after a commit that wrote one). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => {
-        // The stream may be gone (deleted, a lost JetStream store: publishes answer 503): ensure it again first.
-        this.streamReady = false;
-        this.logger.warn(`outbox relay: ${String(error)}; retrying`);
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.commands.kick();
   }
 
-  private async drain(): Promise<void> {
-    if (!this.streamReady) {
-      await this.commandStream.ensure();
-      this.streamReady = true;
-    }
-    const js = this.nats.jetstream();
-    while (!this.stopped) {
-      const sent = await relayOutbox(this.dataSource.manager, BATCH, async (rows) => {
-        await Promise.all(
-          rows.map((row) =>
-            js.publish(this.namer.subject(row.subject as CommandSubject), Buffer.from(JSON.stringify(row.payload)), { msgID: row.msg_id }),
-          ),
-        );
-      });
-      if (sent < BATCH) break;
-    }
+  private poll(): void {
+    this.commands.kick();
+    this.data.kick();
     if (Date.now() - this.lastPrune > 3600_000) {
       this.lastPrune = Date.now();
-      await pruneOutbox(this.dataSource.manager, 7);
+      pruneOutbox(this.dataSource.manager, 7).catch((error: unknown) => this.logger.warn(`outbox prune failed (next try in an hour): ${String(error)}`));
     }
   }
 }

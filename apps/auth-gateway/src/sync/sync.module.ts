@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SyncJobStore } from '@fittrack/persistence';
+import { ChangesModule } from '../changes/changes.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { JobEventHub } from './events/job-event-hub';
 import { JobStreams } from './events/job-streams';
@@ -16,7 +17,7 @@ import { SyncJobsService } from './sync-jobs.service';
 
 /** Asking for syncs and following them, and re-driving what was lost; the work itself happens in the sync workers. */
 @Module({
-  imports: [TokensModule],
+  imports: [TokensModule, ChangesModule],
   controllers: [SyncController, SyncRpc],
   providers: [SyncJobsService, SyncJobStore, OutboxRelay, StreamRegistry, JobEventHub, StreamUpkeep, JobStreams, CommandStreamWatch, JobPolicy, ReconcileMetrics, Reconciler],
   exports: [SyncJobsService, OutboxRelay, Reconciler, ReconcileMetrics, JobPolicy],

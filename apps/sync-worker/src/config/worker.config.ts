@@ -93,6 +93,14 @@ export class WorkerConfig extends GarminServiceConfig {
   @BooleanSetting()
   SYNC_STORE_DATA = true;
 
+  /**
+   * Benchmarks only: `false` stores the data without its change events (README, "Change events"), the
+   * baseline `npm run bench:sync` measures their cost against. Platform services miss every change made
+   * while it is off, so production keeps it on.
+   */
+  @BooleanSetting()
+  SYNC_DATA_EVENTS = true;
+
   /** Refresh a Garmin access token this long before it expires. */
   @IntSetting(0, 86_400)
   GARMIN_REFRESH_SKEW_SECONDS = 300;

@@ -1,4 +1,4 @@
-import { Fence, holdLease, UpsertSpec } from '@fittrack/persistence';
+import { ChangeEventsOf, Fence, holdLease, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
 import { upsertUnique } from './kinds/last-by-key';
 import { JobStopped } from './sync.errors';
@@ -11,7 +11,8 @@ export type Upsert = <R>(spec: UpsertSpec<R>, rows: readonly R[]) => Promise<num
  * user's lease at the job's fence (FOR SHARE): while it runs, a takeover waits for it; once the lease
  * was taken, the transaction writes nothing and the job stops as `lease_lost`. So a worker paused past
  * its lease (or back from a lost database) cannot put an older answer of Garmin's over a newer one that
- * the new holder wrote. Worker connections have an idle-in-transaction timeout, so a process paused
+ * the new holder wrote. The rows' change events are written by the same statements (upsertRows), so they
+ * are fenced with the data: a worker that lost its lease writes neither. Worker connections have an idle-in-transaction timeout, so a process paused
  * inside such a transaction cannot hold a takeover up for long.
  */
 export class FencedWriter {
@@ -21,6 +22,8 @@ export class FencedWriter {
     /** Counts what a write changed (metrics); false turns writing off (fetch-only benchmark runs). */
     private readonly onWritten: (changed: number) => void,
     private readonly enabled = true,
+    /** Whose change events the writes make; undefined writes none (SYNC_DATA_EVENTS=false, the benchmark's baseline). */
+    private readonly changeEvents?: ChangeEventsOf,
   ) {}
 
   upsert: Upsert = (spec, rows) => (rows.length === 0 || !this.enabled ? Promise.resolve(0) : this.together((upsert) => upsert(spec, rows)));
@@ -31,7 +34,7 @@ export class FencedWriter {
     return this.manager.transaction(async (tx) => {
       if (!(await holdLease(tx, this.fence))) throw new JobStopped('lease_lost');
       return work(async (spec, rows) => {
-        const changed = await upsertUnique(tx, spec, rows);
+        const changed = await upsertUnique(tx, spec, rows, { changeEvents: this.changeEvents });
         this.onWritten(changed);
         return changed;
       });

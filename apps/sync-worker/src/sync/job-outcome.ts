@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventSubject, SyncJobView } from '@fittrack/contracts';
+import { DataChangeCounts, EventSubject, SyncJobView } from '@fittrack/contracts';
 import { GarminError, GarminErrorCode } from '@fittrack/garmin';
 import { EventPublisher } from '@fittrack/messaging';
-import { countFurtherAttempt, Lease, SyncJob, toJobView, transitionSyncJob } from '@fittrack/persistence';
+import { changeCountsOf, countFurtherAttempt, Lease, SyncJob, toJobView, transitionSyncJob } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { JobContext } from './job-context';
@@ -106,11 +106,13 @@ export class JobOutcomes {
       if (moved.reason === 'lease_lost') this.logger.warn(`job ${job.id}: not marked ${status}: the lease was taken over (fence ${lease.fence})`);
       return false;
     }
-    this.publish(status === 'completed' ? EventSubject.SyncCompleted : EventSubject.SyncFailed, toJobView(moved.job));
+    // The rows it changed, over all its attempts: the change events it wrote (none when they are turned off).
+    const changes = await changeCountsOf(this.dataSource.manager, job.id);
+    this.publish(status === 'completed' ? EventSubject.SyncCompleted : EventSubject.SyncFailed, toJobView(moved.job), changes);
     return true;
   }
 
-  publish(subject: Exclude<EventSubject, typeof EventSubject.SessionNeedsLogin>, job: SyncJobView): void {
-    this.events.publish(subject, { job, at: new Date().toISOString() });
+  publish(subject: Exclude<EventSubject, typeof EventSubject.SessionNeedsLogin>, job: SyncJobView, changes?: DataChangeCounts): void {
+    this.events.publish(subject, { job, at: new Date().toISOString(), ...(changes && { changes }) });
   }
 }

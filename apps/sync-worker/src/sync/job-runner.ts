@@ -123,7 +123,8 @@ export class JobRunner {
     const availability = await KindAvailability.load(this.dataSource.manager, ctx.lease, ctx.job.id, this.config.SYNC_ABSENT_RECHECK_DAYS);
     const range = ctx.job.rangeFrom ? { from: ctx.job.rangeFrom, to: ctx.job.rangeTo ?? today } : null;
     const runOf = (kind: SyncKind): KindRun => {
-      const writer = new FencedWriter(this.dataSource.manager, ctx.lease, (changed) => this.metrics.stored(kind, changed), this.config.SYNC_STORE_DATA);
+      const events = this.config.SYNC_DATA_EVENTS ? { jobId: ctx.job.id } : undefined;
+      const writer = new FencedWriter(this.dataSource.manager, ctx.lease, (changed) => this.metrics.stored(kind, changed), this.config.SYNC_STORE_DATA, events);
       return {
         ctx,
         api,

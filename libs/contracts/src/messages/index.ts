@@ -1,3 +1,5 @@
+export * from './change-consumer-payloads';
+export * from './data-events';
 export * from './payload-map';
 export * from './rpc-envelope';
 export * from './rpc-payloads';

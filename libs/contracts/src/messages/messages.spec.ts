@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { COMMAND_DTO, RPC_REQUEST_DTO } from './payload-map';
 import { SyncStartRequest, WorkerPingRequest } from './rpc-payloads';
-import { CommandSubject, EventSubject, RpcSubject } from './subjects';
+import { CommandSubject, DataEventSubject, EventSubject, RpcSubject } from './subjects';
 
 function errorsOf<T extends object>(cls: new () => T, plain: unknown): string[] {
   const instance = plainToInstance(cls, plain);
@@ -10,7 +10,7 @@ function errorsOf<T extends object>(cls: new () => T, plain: unknown): string[] 
 }
 
 describe('subjects', () => {
-  const all = [...Object.values(RpcSubject), ...Object.values(CommandSubject), ...Object.values(EventSubject)];
+  const all = [...Object.values(RpcSubject), ...Object.values(CommandSubject), ...Object.values(EventSubject), ...Object.values(DataEventSubject)];
 
   it('are unique and follow garmin.<rpc|cmd|events>.<area>.<verb>', () => {
     expect(new Set(all).size).toBe(all.length);

@@ -1,4 +1,12 @@
-import { CommandSubject, EventSubject, RpcSubject } from './subjects';
+import { CommandSubject, DataEventSubject, EventSubject, RpcSubject } from './subjects';
+import {
+  ActivityChangedEvent,
+  ActivityFileChangedEvent,
+  ActivityPartChangedEvent,
+  HealthChangedEvent,
+  RecordChangedEvent,
+  WorkoutChangedEvent,
+} from './data-events';
 import {
   ApiSessionRevokedEvent,
   AuthImportRequest,
@@ -20,6 +28,7 @@ import {
   WorkerPingReply,
   WorkerPingRequest,
 } from './rpc-payloads';
+import { ChangeConsumerRequest, ChangeConsumerView } from './change-consumer-payloads';
 import { SelectionGetRequest, SelectionResetRequest, SelectionSetRequest, SyncSelectionView } from './selection-payloads';
 import {
   ActivityGetRequest,
@@ -54,6 +63,7 @@ export interface RpcContract {
   [RpcSubject.DataWorkoutList]: { request: WorkoutListRequest; reply: WorkoutPage };
   [RpcSubject.DataWorkoutGet]: { request: WorkoutGetRequest; reply: WorkoutDetailView };
   [RpcSubject.DataRecordList]: { request: RecordListRequest; reply: RecordPage };
+  [RpcSubject.ChangesConsumer]: { request: ChangeConsumerRequest; reply: ChangeConsumerView };
 }
 
 export interface CommandContract {
@@ -72,10 +82,20 @@ export interface EventContract {
   [EventSubject.ApiSessionRevoked]: ApiSessionRevokedEvent;
 }
 
+export interface DataEventContract {
+  [DataEventSubject.Activity]: ActivityChangedEvent;
+  [DataEventSubject.ActivityFile]: ActivityFileChangedEvent;
+  [DataEventSubject.ActivityPart]: ActivityPartChangedEvent;
+  [DataEventSubject.Health]: HealthChangedEvent;
+  [DataEventSubject.Record]: RecordChangedEvent;
+  [DataEventSubject.Workout]: WorkoutChangedEvent;
+}
+
 export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];
 export type RpcReply<S extends RpcSubject> = RpcContract[S]['reply'];
 export type CommandPayload<S extends CommandSubject> = CommandContract[S];
 export type EventPayload<S extends EventSubject> = EventContract[S];
+export type DataEventPayload<S extends DataEventSubject> = DataEventContract[S];
 
 type Ctor<T> = new () => T;
 
@@ -100,6 +120,7 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.DataWorkoutList]: WorkoutListRequest,
   [RpcSubject.DataWorkoutGet]: WorkoutGetRequest,
   [RpcSubject.DataRecordList]: RecordListRequest,
+  [RpcSubject.ChangesConsumer]: ChangeConsumerRequest,
 };
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {

@@ -15,6 +15,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import type { DataChangeCounts } from './data-events';
 import { GarminSessionHealth } from '../enums/garmin-session-health';
 import { SyncJobStatus } from '../enums/sync-job-status';
 import { DATA_KINDS, DataKind } from '../enums/data-kinds';
@@ -250,6 +251,8 @@ export interface SessionEvent {
 export interface SyncJobEvent {
   job: SyncJobView;
   at: string;
+  /** On garmin.events.sync.completed and .failed: the rows the job changed (its change events), per data kind. */
+  changes?: DataChangeCounts;
 }
 
 /**

@@ -29,6 +29,8 @@ export const RpcSubject = {
   DataWorkoutList: 'garmin.rpc.data.workout_list',
   DataWorkoutGet: 'garmin.rpc.data.workout_get',
   DataRecordList: 'garmin.rpc.data.record_list',
+  /** A platform service's own durable consumer of the change events (GARMIN_DATA), made or found by the gateway. */
+  ChangesConsumer: 'garmin.rpc.changes.consumer',
 } as const;
 export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
 
@@ -55,4 +57,17 @@ export const EventSubject = {
 } as const;
 export type EventSubject = (typeof EventSubject)[keyof typeof EventSubject];
 
-export type Subject = RpcSubject | CommandSubject | EventSubject;
+/** Durable change events of stored data, one subject per store, carried by the GARMIN_DATA JetStream stream. */
+export const DataEventSubject = {
+  Activity: 'garmin.events.data.activity',
+  ActivityFile: 'garmin.events.data.activity_file',
+  ActivityPart: 'garmin.events.data.activity_part',
+  Health: 'garmin.events.data.health',
+  Record: 'garmin.events.data.record',
+  Workout: 'garmin.events.data.workout',
+} as const;
+export type DataEventSubject = (typeof DataEventSubject)[keyof typeof DataEventSubject];
+/** What every data event subject starts with (the GARMIN_DATA stream's subjects are this and `>`). */
+export const DATA_EVENT_SUBJECT_ROOT = 'garmin.events.data';
+
+export type Subject = RpcSubject | CommandSubject | EventSubject | DataEventSubject;

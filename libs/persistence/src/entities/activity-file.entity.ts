@@ -30,6 +30,10 @@ export class ActivityFile {
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes!: number;
 
+  /** 1 when stored, +1 on every real change of its content: the version of its change events. */
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -26,6 +26,10 @@ export class ActivityPart {
   @Column({ name: 'raw', type: 'jsonb' })
   raw!: unknown;
 
+  /** 1 when stored, +1 on every real change of its content: the version of its change events. */
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -57,6 +57,10 @@ export class Activity {
   @Column({ name: 'parts_asked', type: 'text', array: true, default: () => "'{}'" })
   partsAsked!: ActivityPartKind[];
 
+  /** 1 when stored, +1 on every real change of its content: the version of its change events. */
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -31,6 +31,10 @@ export class Workout {
   @Column({ name: 'detail', type: 'jsonb', nullable: true })
   detail!: Record<string, unknown> | null;
 
+  /** 1 when stored, +1 on every real change of its content: the version of its change events. */
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

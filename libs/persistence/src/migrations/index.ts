@@ -11,6 +11,7 @@ import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes
 import { DataKinds1765000000000 } from './1765000000000-data-kinds';
 import { ActivityPartsAsked1765050000000 } from './1765050000000-activity-parts-asked';
 import { SelectionArchive1765100000000 } from './1765100000000-selection-archive';
+import { DataChangeEvents1765200000000 } from './1765200000000-data-change-events';
 import { ActivityReadIndex1765400000000 } from './1765400000000-activity-read-index';
 
 /** Every migration, oldest first. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   DataKinds1765000000000,
   ActivityPartsAsked1765050000000,
   SelectionArchive1765100000000,
+  DataChangeEvents1765200000000,
   ActivityReadIndex1765400000000,
 ];

@@ -1,3 +1,5 @@
+import { dataStreamName } from '@fittrack/messaging';
+import { connect } from 'nats';
 import { DataSource } from 'typeorm';
 import { freePort } from './free-port';
 import { GarminSimulator } from './garmin-simulator';
@@ -115,6 +117,9 @@ export class PlatformStack {
       LOG_LEVEL: 'info',
       // A test turns the nightly schedule on when it is what it tests; it must never fire into another one.
       NIGHTLY_ENABLED: 'false',
+      // Every run makes its own GARMIN_DATA stream on the shared server: small, and deleted by stop().
+      DATA_STREAM_MAX_BYTES: String(64 * 1024 ** 2),
+      DATA_STREAM_MAX_AGE_DAYS: '1',
       ...sim.appEnv(),
       ...options.env,
     });
@@ -169,5 +174,19 @@ export class PlatformStack {
     await Promise.all([...this.gateways, ...this.workers].map((app) => app.process.stop('SIGTERM').catch(() => app.process.stop('SIGKILL'))));
     await this.sim?.stop();
     await this.database?.drop();
+    await this.dropDataStream();
+  }
+
+  /** The run's change-event stream (limits retention keeps it otherwise); a credentialed server of a test's own is left alone. */
+  private async dropDataStream(): Promise<void> {
+    const nats = await connect({ servers: this.env.NATS_URL }).catch(() => undefined);
+    if (!nats) return;
+    try {
+      await (await nats.jetstreamManager()).streams.delete(dataStreamName(this.prefix));
+    } catch {
+      // Never created (no change event in this run), or not ours to delete.
+    } finally {
+      await nats.close();
+    }
   }
 }

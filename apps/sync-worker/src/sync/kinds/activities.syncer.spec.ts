@@ -64,10 +64,11 @@ describe('ActivitiesSyncer', () => {
     expect(ctx.totals).toEqual({ processed: 2, total: 2 + 101 * 2 });
     await plan.fetch();
 
-    // New activities: each list entry is written with its detail, in the same transaction, once per key.
-    const summaries = upserts.filter((u) => u.table === 'activities' && u.rows.every((r) => (r as { detail?: unknown }).detail === undefined));
-    expect(summaries.every((u) => u.unique === u.rows.length)).toBe(true);
-    const listed = summaries.flatMap((u) => u.rows) as { a: ActivitySummary }[];
+    // New activities: each list entry is written with its detail, in one statement (one change), once per key.
+    const written = upserts.filter((u) => u.table === 'activities');
+    expect(written.every((u) => u.unique === u.rows.length)).toBe(true);
+    const listed = written.flatMap((u) => u.rows) as { a: ActivitySummary; detail?: unknown }[];
+    expect(listed.every((r) => r.detail !== undefined)).toBe(true);
     expect(listed).toHaveLength(101);
     expect(new Set(listed.map((r) => r.a.activityId)).size).toBe(101);
     expect(listed.find((r) => r.a.activityId === 100)?.a.activityName).toBe('renamed');

@@ -3,7 +3,7 @@ import { ActivityPartKind } from '@fittrack/contracts';
 import { ActivitySummary, extractFitFile, GarminError, GarminErrorCode } from '@fittrack/garmin';
 import { WorkerConfig } from '../../config/worker.config';
 import { PART_ROW, PartRow, partsFor } from './activities/activity-parts';
-import { DETAIL, FILE, gmtToDate, SUMMARY } from './activities/activity-rows';
+import { ACTIVITY, FILE, gmtToDate, SUMMARY } from './activities/activity-rows';
 import { addDays, inPool } from './calendar';
 import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
 import { lastByKey } from './last-by-key';
@@ -100,8 +100,7 @@ export class ActivitiesSyncer implements KindSyncer {
           if (raw !== null && raw !== undefined) parts.push({ activityId: a.activityId, part: part.kind, raw });
         }
         await run.together(async (upsert) => {
-          await upsert(SUMMARY, [{ userId, a }]);
-          await upsert(DETAIL, [{ userId, a, detail: detail ?? {}, partsAsked: asked }]);
+          await upsert(ACTIVITY, [{ userId, a, detail: detail ?? {}, partsAsked: asked }]);
           if (file) await upsert(FILE, [{ userId, activityId: a.activityId, ...file }]);
           await upsert(PART_ROW(userId), parts);
         });

@@ -1,4 +1,4 @@
-import { upsertRows, UpsertSpec } from '@fittrack/persistence';
+import { upsertRows, UpsertOptions, UpsertSpec } from '@fittrack/persistence';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -29,6 +29,6 @@ export function uniqueRows<R>(spec: UpsertSpec<R>, rows: readonly R[]): readonly
  * Every multi-row upsert of the syncers goes through here, so no batch names a key twice.
  * (Its place is persistence's upsertRows, which owns the ON CONFLICT statement.)
  */
-export function upsertUnique<R>(manager: EntityManager, spec: UpsertSpec<R>, rows: readonly R[]): Promise<number> {
-  return upsertRows(manager, spec, uniqueRows(spec, rows));
+export function upsertUnique<R>(manager: EntityManager, spec: UpsertSpec<R>, rows: readonly R[], options: UpsertOptions = {}): Promise<number> {
+  return upsertRows(manager, spec, uniqueRows(spec, rows), options);
 }

@@ -1,4 +1,4 @@
-import { HealthMetric, RecordKind } from '@fittrack/contracts';
+import { DataEventSubject, HealthMetric, RecordKind } from '@fittrack/contracts';
 import { UpsertSpec } from '@fittrack/persistence';
 
 /** One per-day metric of one calendar day (the user's Garmin zone): a `daily_health` row. */
@@ -28,6 +28,7 @@ export const DAY_ROW = (userId: string): UpsertSpec<DayRow> => ({
   update: ['value', 'raw'],
   casts: { raw: 'jsonb' },
   touch: true,
+  events: { subject: DataEventSubject.Health, kind: { column: 'metric' }, key: { date: 'calendar_date', metric: 'metric' }, headline: { value: 'value' } },
   values: (r) => [userId, r.date, r.metric, r.value, JSON.stringify(r.raw)],
 });
 
@@ -38,5 +39,11 @@ export const RECORD_ROW = (userId: string): UpsertSpec<RecordRow> => ({
   update: ['recorded_on', 'value', 'raw'],
   casts: { raw: 'jsonb' },
   touch: true,
+  events: {
+    subject: DataEventSubject.Record,
+    kind: { column: 'kind' },
+    key: { kind: 'kind', recordKey: 'record_key' },
+    headline: { recordedOn: 'recorded_on', value: 'value' },
+  },
   values: (r) => [userId, r.kind, r.key, r.recordedOn, r.value, JSON.stringify(r.raw)],
 });

@@ -35,7 +35,7 @@ describe('WorkoutsSyncer', () => {
       cursor: null,
       concurrency: 2,
       upsert: async <R>(spec: UpsertSpec<R>, rows: readonly R[]) => {
-        if (rows.length > 1) batches.push({ rows, unique: uniqueRows(spec, rows).length });
+        batches.push({ rows, unique: uniqueRows(spec, rows).length });
         return rows.length;
       },
       together: (work) => work(run.upsert),
@@ -44,10 +44,13 @@ describe('WorkoutsSyncer', () => {
     const plan = await new WorkoutsSyncer({ SYNC_BACKFILL_DAYS: 30 } as WorkerConfig).plan(run);
     expect(ctx.totals).toEqual({ processed: 2, total: 2 + 101 });
     await plan.fetch();
-    expect(batches).toHaveLength(1);
-    expect(batches[0]).toMatchObject({ unique: 101 });
-    expect(batches[0].rows).toHaveLength(101);
-    expect((batches[0].rows as { w: Workout }[]).find((r) => r.w.workoutId === 100)?.w.workoutName).toBe('edited');
+    // Each new workout is written once, entry and detail in one statement (one change, one event).
+    const written = batches.flatMap((b) => b.rows) as { w: Workout; detail?: unknown }[];
+    expect(batches.every((b) => b.unique === b.rows.length)).toBe(true);
+    expect(written).toHaveLength(101);
+    expect(new Set(written.map((r) => r.w.workoutId)).size).toBe(101);
+    expect(written.every((r) => r.detail !== undefined)).toBe(true);
+    expect(written.find((r) => r.w.workoutId === 100)?.w.workoutName).toBe('edited');
     expect(new Set(api.workout.mock.calls.map(([id]) => id)).size).toBe(101);
     expect(api.workout).toHaveBeenCalledTimes(101);
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workout } from '@fittrack/garmin';
-import { UpsertSpec } from '@fittrack/persistence';
+import { DataEventSubject } from '@fittrack/contracts';
+import { ChangeEventSpec, UpsertSpec } from '@fittrack/persistence';
 import { WorkerConfig } from '../../config/worker.config';
 import { addDays, inPool, maxDate } from './calendar';
 import { CursorUpdate, KindPlan, KindRun, KindSyncer } from './kind-syncer';
@@ -20,24 +21,37 @@ const sportOf = (w: Workout) => {
   return sport?.sportTypeKey ?? null;
 };
 
-const SUMMARY: UpsertSpec<{ userId: string; w: Workout }> = {
-  table: 'workouts',
-  columns: ['user_id', 'workout_id', 'name', 'sport_type', 'garmin_updated_at', 'summary'],
-  key: ['user_id', 'workout_id'],
-  update: ['name', 'sport_type', 'garmin_updated_at', 'summary'],
-  casts: { summary: 'jsonb' },
-  touch: true,
-  values: ({ userId, w }) => [userId, w.workoutId, w.workoutName ?? null, sportOf(w), updatedAt(w), JSON.stringify(w)],
+const SUMMARY_COLUMNS = ['name', 'sport_type', 'garmin_updated_at', 'summary'];
+const summaryValues = (w: Workout) => [w.workoutName ?? null, sportOf(w), updatedAt(w), JSON.stringify(w)];
+const WORKOUT_EVENTS: ChangeEventSpec = {
+  subject: DataEventSubject.Workout,
+  kind: { literal: 'workouts' },
+  key: { workoutId: 'workout_id' },
+  headline: { name: 'name', sportType: 'sport_type', garminUpdatedAt: 'garmin_updated_at' },
 };
 
-const DETAIL: UpsertSpec<{ userId: string; w: Workout; detail: unknown }> = {
+/** A workout's list entry (one whose detail is stored and current). */
+const SUMMARY: UpsertSpec<{ userId: string; w: Workout }> = {
   table: 'workouts',
-  columns: ['user_id', 'workout_id', 'summary', 'detail'],
+  columns: ['user_id', 'workout_id', ...SUMMARY_COLUMNS],
   key: ['user_id', 'workout_id'],
-  update: ['detail'],
+  update: SUMMARY_COLUMNS,
+  casts: { summary: 'jsonb' },
+  touch: true,
+  events: WORKOUT_EVENTS,
+  values: ({ userId, w }) => [userId, w.workoutId, ...summaryValues(w)],
+};
+
+/** A new or updated workout, entry and detail in one statement: one change, one version, one event. */
+const WORKOUT: UpsertSpec<{ userId: string; w: Workout; detail: unknown }> = {
+  table: 'workouts',
+  columns: ['user_id', 'workout_id', ...SUMMARY_COLUMNS, 'detail'],
+  key: ['user_id', 'workout_id'],
+  update: [...SUMMARY_COLUMNS, 'detail'],
   casts: { summary: 'jsonb', detail: 'jsonb' },
   touch: true,
-  values: ({ userId, w, detail }) => [userId, w.workoutId, JSON.stringify(w), JSON.stringify(detail)],
+  events: WORKOUT_EVENTS,
+  values: ({ userId, w, detail }) => [userId, w.workoutId, ...summaryValues(w), JSON.stringify(detail)],
 };
 
 /**
@@ -62,12 +76,14 @@ export class WorkoutsSyncer implements KindSyncer {
     ctx.plan(this.kind, needed.length + months.length + (plans ? 1 : 0));
 
     const fetch = async (): Promise<CursorUpdate | undefined> => {
-      if (listed.length > 0) await run.upsert(SUMMARY, listed.map((w) => ({ userId, w })));
+      // A new or updated workout's entry is written with its detail, so one that stops half way is fetched again.
+      const unchanged = listed.filter((w) => current.has(w.workoutId));
+      if (unchanged.length > 0) await run.upsert(SUMMARY, unchanged.map((w) => ({ userId, w })));
       await inPool(needed, run.concurrency, async (w) => {
         ctx.checkpoint();
         const detail = await api.workout(w.workoutId);
         ctx.done(this.kind);
-        await run.upsert(DETAIL, [{ userId, w, detail: detail ?? {} }]);
+        await run.upsert(WORKOUT, [{ userId, w, detail: detail ?? {} }]);
       });
       await inPool(months, run.concurrency, async (month) => {
         await this.storeRecords(run, () => scheduledWorkoutsIn(api, month));

@@ -1,4 +1,4 @@
-import { ActivityPartKind, DataKind } from '@fittrack/contracts';
+import { ActivityPartKind, DataEventSubject, DataKind } from '@fittrack/contracts';
 import { ActivitySummary, ConnectApi } from '@fittrack/garmin';
 import { UpsertSpec } from '@fittrack/persistence';
 import { arrayAt, num } from '../garmin-json';
@@ -17,6 +17,7 @@ export const PART_ROW = (userId: string): UpsertSpec<PartRow> => ({
   update: ['raw'],
   casts: { raw: 'jsonb' },
   touch: true,
+  events: { subject: DataEventSubject.ActivityPart, kind: { column: 'part' }, key: { activityId: 'activity_id', part: 'part' } },
   values: (r) => [userId, r.activityId, r.part, JSON.stringify(r.raw)],
 });
 
