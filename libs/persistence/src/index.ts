@@ -28,3 +28,4 @@ export * from './sync-jobs/stream-safety-check';
 export * from './sync-jobs/reconciler-lock';
 export * from './sync-jobs/redrive-sync-job';
 export * from './upsert/upsert-rows';
+export * from './personal-tokens/personal-token.store';

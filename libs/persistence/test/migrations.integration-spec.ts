@@ -15,6 +15,7 @@ const MIGRATION_NAMES = [
   'DataKinds1765000000000',
   'ActivityPartsAsked1765050000000',
   'SelectionArchive1765100000000',
+  'PersonalAccessTokens1765300000000',
 ];
 
 const OUR_TABLES = [
@@ -31,6 +32,7 @@ const OUR_TABLES = [
   'nightly_runs',
   'outbox',
   'pending_sign_ins',
+  'personal_access_tokens',
   'rate_limit_counters',
   'rotated_refresh_tokens',
   'sign_in_cooldowns',

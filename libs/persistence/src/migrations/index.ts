@@ -11,6 +11,7 @@ import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes
 import { DataKinds1765000000000 } from './1765000000000-data-kinds';
 import { ActivityPartsAsked1765050000000 } from './1765050000000-activity-parts-asked';
 import { SelectionArchive1765100000000 } from './1765100000000-selection-archive';
+import { PersonalAccessTokens1765300000000 } from './1765300000000-personal-access-tokens';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DataKinds1765000000000,
   ActivityPartsAsked1765050000000,
   SelectionArchive1765100000000,
+  PersonalAccessTokens1765300000000,
 ];
