@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fittrack/app-core';
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { NightlyModule } from './nightly/nightly.module';
 import { SelectionModule } from './selection/selection.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SyncModule,
         SelectionModule,
         NightlyModule,
+        AccountsModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

@@ -29,3 +29,4 @@ export * from './sync-jobs/reconciler-lock';
 export * from './sync-jobs/redrive-sync-job';
 export * from './upsert/upsert-rows';
 export * from './personal-tokens/personal-token.store';
+export * from './accounts/account-deletion.store';

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommandSubject } from '@fittrack/contracts';
+import { CommandSubject, EventSubject } from '@fittrack/contracts';
 import { pruneOutbox, relayOutbox } from '@fittrack/persistence';
 import { CommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
-import type { NatsConnection } from 'nats';
+import { headers, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 
 const POLL_MS = 250;
 const BATCH = 500;
+const COMMAND_SUBJECTS = 'garmin.cmd.';
 
 /**
  * Publishes what the outbox holds to JetStream, with Nats-Msg-Id, then marks it
@@ -77,9 +78,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (!this.stopped) {
       const sent = await relayOutbox(this.dataSource.manager, BATCH, async (rows) => {
         await Promise.all(
-          rows.map((row) =>
-            js.publish(this.namer.subject(row.subject as CommandSubject), Buffer.from(JSON.stringify(row.payload)), { msgID: row.msg_id }),
-          ),
+          rows.map(async (row) => {
+            const data = Buffer.from(JSON.stringify(row.payload));
+            if (row.subject.startsWith(COMMAND_SUBJECTS)) {
+              await js.publish(this.namer.subject(row.subject as CommandSubject), data, { msgID: row.msg_id });
+              return;
+            }
+            // An event (garmin.events.*, e.g. user.deleted): no command stream takes it; published as events are,
+            // with its Nats-Msg-Id, so a stream that captures events dedupes a republish.
+            const msgHeaders = headers();
+            msgHeaders.set('Nats-Msg-Id', row.msg_id);
+            this.nats.publish(this.namer.subject(row.subject as EventSubject), data, { headers: msgHeaders });
+          }),
         );
       });
       if (sent < BATCH) break;

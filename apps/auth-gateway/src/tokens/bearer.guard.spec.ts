@@ -12,13 +12,19 @@ const ACCESS = `fgs_at_${'b'.repeat(43)}`;
 
 class Routes {
   @ReadScope()
-  read() {}
-  write() {}
+  read() {
+    return 'read';
+  }
+  write() {
+    return 'write';
+  }
 }
 
 @ReadScope()
 class ReadController {
-  list() {}
+  list() {
+    return 'list';
+  }
 }
 
 function contextOf(handler: () => void, cls: new () => unknown, authorization?: string) {

@@ -1,3 +1,4 @@
+export * from './account-payloads';
 export * from './payload-map';
 export * from './rpc-envelope';
 export * from './rpc-payloads';

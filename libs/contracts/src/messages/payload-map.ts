@@ -20,6 +20,7 @@ import {
   WorkerPingReply,
   WorkerPingRequest,
 } from './rpc-payloads';
+import { UserDeletedEvent, UserDeletedView, UserDeleteRequest } from './account-payloads';
 import { SelectionGetRequest, SelectionResetRequest, SelectionSetRequest, SyncSelectionView } from './selection-payloads';
 
 /** A subject without an entry here does not compile (the maps are total). */
@@ -35,6 +36,7 @@ export interface RpcContract {
   [RpcSubject.SelectionGet]: { request: SelectionGetRequest; reply: SyncSelectionView };
   [RpcSubject.SelectionSet]: { request: SelectionSetRequest; reply: SyncSelectionView };
   [RpcSubject.SelectionReset]: { request: SelectionResetRequest; reply: SyncSelectionView };
+  [RpcSubject.UserDelete]: { request: UserDeleteRequest; reply: UserDeletedView };
 }
 
 export interface CommandContract {
@@ -51,6 +53,7 @@ export interface EventContract {
   [EventSubject.SyncCancelled]: SyncJobEvent;
   [EventSubject.SessionNeedsLogin]: SessionEvent;
   [EventSubject.ApiSessionRevoked]: ApiSessionRevokedEvent;
+  [EventSubject.UserDeleted]: UserDeletedEvent;
 }
 
 export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];
@@ -73,6 +76,7 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.SelectionGet]: SelectionGetRequest,
   [RpcSubject.SelectionSet]: SelectionSetRequest,
   [RpcSubject.SelectionReset]: SelectionResetRequest,
+  [RpcSubject.UserDelete]: UserDeleteRequest,
 };
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {

@@ -20,6 +20,8 @@ export const RpcSubject = {
   SelectionGet: 'garmin.rpc.selection.get',
   SelectionSet: 'garmin.rpc.selection.set',
   SelectionReset: 'garmin.rpc.selection.reset',
+  /** Operators: delete a user and all their data (as DELETE /v1/me does); authorised by NATS credentials. */
+  UserDelete: 'garmin.rpc.user.delete',
 } as const;
 export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
 
@@ -43,6 +45,8 @@ export const EventSubject = {
   SessionNeedsLogin: 'garmin.events.session.needs_login',
   /** One of our API sessions (a signed-in client) was revoked: its tokens are dead, and so are its open event streams. */
   ApiSessionRevoked: 'garmin.events.auth.session_revoked',
+  /** A user and all their data were deleted (by the user, or by an operator). */
+  UserDeleted: 'garmin.events.user.deleted',
 } as const;
 export type EventSubject = (typeof EventSubject)[keyof typeof EventSubject];
 
