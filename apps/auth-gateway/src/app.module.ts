@@ -3,6 +3,7 @@ import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fi
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { ActivityFilesModule } from './activity-files/activity-files.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { DataModule } from './data/data.module';
 import { ChangesModule } from './changes/changes.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ActivityFilesModule,
         DataModule,
         ChangesModule,
+        AccountsModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

@@ -120,6 +120,22 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     console.log('proved: platform gets no nightly RPC (permissions violation), the operator does, and the gateway logged account=OPS');
   });
 
+  it('lets only the operator credential delete a user (garmin.rpc.user.delete); platform and worker are refused', async () => {
+    const account = await newAccount(stack.sim);
+    const signedIn = await stack.gateway.post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
+    expect(signedIn.status).toBe(200);
+    const userId = signedIn.body.user.id as string;
+    expect(await ask(await as('platform'), RpcSubject.UserDelete, { userId })).toEqual(REFUSED);
+    expect(await ask(await as('worker'), RpcSubject.UserDelete, { userId })).toEqual(REFUSED);
+    expect((await stack.gateway.get('/v1/auth/me', { token: signedIn.body.accessToken })).status).toBe(200);
+
+    const deleted = await ask(await as('operator'), RpcSubject.UserDelete, { userId });
+    expect(deleted.reply).toMatchObject({ ok: true, data: { userId, removed: expect.objectContaining({ users: 1, user_sessions: 1 }) } });
+    expect(rpcLog()).toMatch(/rpc garmin\.rpc\.user\.delete from account=OPS user=operator/);
+    expect(await ask(await as('operator'), RpcSubject.UserDelete, { userId })).toEqual({ reply: { ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } } });
+    console.log('proved: platform and worker credentials get no garmin.rpc.user.delete; the operator deletes, and a second delete is NOT_FOUND');
+  });
+
   it('refuses every garmin.rpc.* request from a worker credential, while the worker still serves its ping', async () => {
     const worker = await as('worker');
     for (const subject of [RpcSubject.UserStatus, RpcSubject.SyncStart, RpcSubject.NightlyRun, RpcSubject.WorkerPing]) {

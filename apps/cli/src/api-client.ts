@@ -1,4 +1,4 @@
-import { CliError } from './cli-error';
+import { CliError, ExitCode } from './cli-error';
 import { Credentials, CredentialsFile } from './credentials';
 import { CredentialsLock } from './credentials-lock';
 
@@ -29,6 +29,8 @@ export class ApiClient {
   constructor(
     readonly gateway: string,
     private readonly file: CredentialsFile,
+    /** A personal access token ($GARMIN_SYNC_TOKEN): sent instead of the signed-in session, never refreshed. */
+    private readonly personalToken?: string,
   ) {
     this.lock = new CredentialsLock(`${file.path}.lock`);
   }
@@ -77,6 +79,7 @@ export class ApiClient {
 
   /** A call as the signed-in user; one refresh when the access token is expired or refused. */
   async authed<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (this.personalToken) return this.withPersonalToken<T>(method, path, body);
     let credentials = this.signedIn();
     if (credentials.accessExpiresAt - 30_000 < Date.now()) credentials = await this.refresh(credentials);
     let answer = await this.call<T>(method, path, body, credentials.accessToken);
@@ -90,8 +93,22 @@ export class ApiClient {
 
   /** The current access token (refreshed if due), for the event stream. */
   async accessToken(): Promise<string> {
+    if (this.personalToken) return this.personalToken;
     const credentials = this.signedIn();
     return (credentials.accessExpiresAt - 30_000 < Date.now() ? await this.refresh(credentials) : credentials).accessToken;
+  }
+
+  private async withPersonalToken<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const answer = await this.call<T>(method, path, body, this.personalToken);
+    if (answer.status === 401) {
+      throw new CliError(
+        'The personal access token in GARMIN_SYNC_TOKEN is invalid, revoked or expired.',
+        'Make a new one with: garmin-sync tokens create NAME (signed in), or unset GARMIN_SYNC_TOKEN to use your session.',
+        ExitCode.NotSignedIn,
+      );
+    }
+    if (answer.status >= 400) throw failureOf(answer as ApiAnswer<ErrorBody>);
+    return answer.body;
   }
 
   /** Deletes the credentials under the lock, so a refresh finishing at that moment cannot write them back. */
@@ -165,6 +182,9 @@ const HINT_OF_CODE: Record<string, string> = {
   ACTIVITY_FILE_MISSING: 'The activity is stored, but there is no original file to download or convert.',
   ACTIVITY_FILE_UNDECODABLE: 'The original file is still there as it is: garmin-sync download ID --format fit',
   ACTIVITY_FILE_NOT_FIT: 'The original file is still there as it is: garmin-sync download ID --format fit',
+  PERSONAL_TOKEN_READ_ONLY: 'GARMIN_SYNC_TOKEN holds a personal access token, which only reads data; unset it to use your signed-in session.',
+  PERSONAL_TOKEN_LIMIT: 'See them with garmin-sync tokens list, and revoke one with garmin-sync tokens revoke ID.',
+  PERSONAL_TOKEN_NOT_FOUND: 'See your tokens with: garmin-sync tokens list',
 };
 
 const HINT_OF_STATUS: Record<number, string> = {

@@ -8,6 +8,7 @@ import { login, loginWithTokens, logout, whoami } from './commands/auth.commands
 import { downloadActivity } from './commands/download.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
 import { resetSelection, setSelection, showArchive, showSelection } from './commands/selection.commands';
+import { createToken, listTokens, revokeToken } from './commands/tokens.commands';
 import { CredentialsFile } from './credentials';
 import { Terminal } from './terminal';
 
@@ -18,7 +19,7 @@ function context(program: Command) {
   const config = loadConfig('garmin-sync', CliConfig);
   const file = new CredentialsFile(config);
   const gateway = (options.gateway ?? config.GARMIN_SYNC_GATEWAY).replace(/\/+$/, '');
-  return { api: new ApiClient(gateway, file), file, term: new Terminal(Boolean(options.json), Boolean(options.verbose)) };
+  return { api: new ApiClient(gateway, file, config.GARMIN_SYNC_TOKEN), file, term: new Terminal(Boolean(options.json), Boolean(options.verbose)) };
 }
 
 function date(value: string): string {
@@ -121,6 +122,26 @@ function build(): Command {
       const { api, term } = context(program);
       await downloadActivity(api, term, id, options.format, options.out);
     });
+
+  const tokens = program
+    .command('tokens')
+    .description('personal access tokens for scripts: read-only, long-lived (use one with GARMIN_SYNC_TOKEN=<token>)');
+  tokens.command('list', { isDefault: true }).description('your tokens, newest first (never the tokens themselves)').action(async () => {
+    const { api, term } = context(program);
+    await listTokens(api, term);
+  });
+  tokens
+    .command('create <name>')
+    .description('make a token; it is printed this once')
+    .option('--expires-in-days <n>', 'it stops working after this many days (default: when revoked)', (v) => Number(v))
+    .action(async (name: string, options: { expiresInDays?: number }) => {
+      const { api, term } = context(program);
+      await createToken(api, term, name, options.expiresInDays);
+    });
+  tokens.command('revoke <id>').description('revoke a token: it stops working at once').action(async (id: string) => {
+    const { api, term } = context(program);
+    await revokeToken(api, term, id);
+  });
 
   const jobs = program.command('jobs').description('your sync jobs');
   jobs

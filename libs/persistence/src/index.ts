@@ -35,3 +35,5 @@ export * from './data-read/workout-read.store';
 export * from './data-read/record-read.store';
 export * from './data-read/reader.store';
 export * from './upsert/change-events';
+export * from './personal-tokens/personal-token.store';
+export * from './accounts/account-deletion.store';

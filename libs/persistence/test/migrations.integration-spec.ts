@@ -17,6 +17,7 @@ const MIGRATION_NAMES = [
   'SelectionArchive1765100000000',
   'DataChangeEvents1765200000000',
   'ActivityReadIndex1765400000000',
+  'PersonalAccessTokens1765300000000',
 ];
 
 const OUR_TABLES = [
@@ -33,6 +34,7 @@ const OUR_TABLES = [
   'nightly_runs',
   'outbox',
   'pending_sign_ins',
+  'personal_access_tokens',
   'rate_limit_counters',
   'rotated_refresh_tokens',
   'sign_in_cooldowns',

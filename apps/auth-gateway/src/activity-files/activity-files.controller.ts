@@ -16,6 +16,7 @@ import { ACTIVITY_EXPORT_FORMATS } from '@fittrack/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ReadScope } from '../tokens';
 import { ActivityDownload, matchesIfNoneMatch } from './activity-download';
 import { ActivityFilesService } from './activity-files.service';
 
@@ -28,6 +29,7 @@ const BINARY = { schema: { type: 'string', format: 'binary' } };
 @ApiTags('activities')
 @ApiBearerAuth()
 @UseGuards(BearerGuard)
+@ReadScope()
 @Controller('v1/activities')
 export class ActivityFilesController {
   constructor(private readonly files: ActivityFilesService) {}

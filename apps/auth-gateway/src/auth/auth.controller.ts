@@ -16,8 +16,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LinkStatusService } from '../garmin-link/link-status.service';
-import { ApiTokensService, Caller } from '../tokens/api-tokens.service';
-import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ReadScope } from '../tokens';
+import { ApiTokensService, Caller, isSessionCaller, SessionCaller } from '../tokens/api-tokens.service';
+import { BearerGuard, CurrentCaller, CurrentSession } from '../tokens/bearer.guard';
+import { personalTokenDto } from '../tokens/personal-token.dto';
+import { PersonalTokensService } from '../tokens/personal-tokens.service';
 import { ImportRequest, LoginRequest, MfaRequest, RefreshRequest } from './dto/sign-in.requests';
 import { MeResponse, MfaChallengeResponse, SignInRefusedResponse, SignInResponse, TokenResponse } from './dto/sign-in.responses';
 import { SessionsService } from './sessions.service';
@@ -39,6 +42,7 @@ export class AuthController {
     private readonly tokens: ApiTokensService,
     private readonly sessions: SessionsService,
     private readonly links: LinkStatusService,
+    private readonly personalTokens: PersonalTokensService,
   ) {}
 
   @Post('login')
@@ -116,17 +120,22 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "Revoke the caller's session: its refresh and access tokens stop working" })
   @ApiNoContentResponse()
-  async logout(@CurrentCaller() caller: Caller): Promise<void> {
+  async logout(@CurrentSession() caller: SessionCaller): Promise<void> {
     await this.tokens.revoke(caller.sessionId, caller.userId);
   }
 
   @Get('me')
   @UseGuards(BearerGuard)
+  @ReadScope()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The caller, their Garmin link and its health, and this session' })
+  @ApiOperation({ summary: 'The caller, their Garmin link and its health, and this session (or this personal access token)' })
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
-    const [status, session] = await Promise.all([this.links.status(caller.userId), this.sessions.get(caller, caller.sessionId)]);
-    return { ...status, session };
+    if (isSessionCaller(caller)) {
+      const [status, session] = await Promise.all([this.links.status(caller.userId), this.sessions.get(caller, caller.sessionId)]);
+      return { ...status, session, personalToken: null };
+    }
+    const [status, token] = await Promise.all([this.links.status(caller.userId), this.personalTokens.get(caller.userId, caller.personalTokenId)]);
+    return { ...status, session: null, personalToken: personalTokenDto(token) };
   }
 }

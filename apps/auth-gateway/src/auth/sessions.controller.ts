@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiTokensService, Caller } from '../tokens/api-tokens.service';
-import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ApiTokensService, Caller, SessionCaller } from '../tokens/api-tokens.service';
+import { BearerGuard, CurrentCaller, CurrentSession } from '../tokens/bearer.guard';
 import { TokenError } from '../tokens/token.errors';
 import { SessionDto } from './dto/sign-in.responses';
 import { SessionsService } from './sessions.service';
@@ -19,7 +19,7 @@ export class SessionsController {
   @Get()
   @ApiOperation({ summary: "The caller's live sessions (signed-in clients), newest first" })
   @ApiOkResponse({ type: SessionDto, isArray: true })
-  list(@CurrentCaller() caller: Caller): Promise<SessionDto[]> {
+  list(@CurrentSession() caller: SessionCaller): Promise<SessionDto[]> {
     return this.sessions.list(caller);
   }
 
@@ -27,7 +27,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'One of the caller’s sessions' })
   @ApiOkResponse({ type: SessionDto })
   @ApiNotFoundResponse({ description: 'no such session of the caller (another user’s is not found either)' })
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<SessionDto> {
+  get(@CurrentSession() caller: SessionCaller, @Param('id', new ParseUUIDPipe()) id: string): Promise<SessionDto> {
     return this.sessions.get(caller, id);
   }
 

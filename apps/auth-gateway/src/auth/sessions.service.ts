@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiSessionRow, ApiSessionStore } from '@fittrack/persistence';
-import { Caller } from '../tokens/api-tokens.service';
+import { SessionCaller } from '../tokens/api-tokens.service';
 import { TokenError } from '../tokens/token.errors';
 import { SessionDto } from './dto/sign-in.responses';
 
@@ -9,19 +9,19 @@ import { SessionDto } from './dto/sign-in.responses';
 export class SessionsService {
   constructor(private readonly store: ApiSessionStore) {}
 
-  async list(caller: Caller): Promise<SessionDto[]> {
+  async list(caller: SessionCaller): Promise<SessionDto[]> {
     const rows = await this.store.listLive(caller.userId);
     return rows.map((row) => toDto(row, caller));
   }
 
-  async get(caller: Caller, sessionId: string): Promise<SessionDto> {
+  async get(caller: SessionCaller, sessionId: string): Promise<SessionDto> {
     const row = await this.store.findLive(caller.userId, sessionId);
     if (!row) throw TokenError.sessionNotFound();
     return toDto(row, caller);
   }
 }
 
-function toDto(row: ApiSessionRow, caller: Caller): SessionDto {
+function toDto(row: ApiSessionRow, caller: SessionCaller): SessionDto {
   return {
     id: row.id,
     userAgent: row.userAgent,

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkRespons
 import { ActivityDetailView, ActivityPage, DATA_READ_LIMITS } from '@fittrack/contracts';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ReadScope } from '../tokens';
 import { ActivityReadsService } from './activity-reads.service';
 import { CACHING } from './caching.docs';
 import { ActivityListQuery, GarminIdParams } from './dto/read-queries';
@@ -11,6 +12,7 @@ import { ActivityDetailDto, ActivityPageDto } from './dto/read-views.dto';
 @ApiTags('data')
 @ApiBearerAuth()
 @UseGuards(BearerGuard)
+@ReadScope()
 @Controller('v1/activities')
 export class ActivitiesController {
   constructor(private readonly activities: ActivityReadsService) {}

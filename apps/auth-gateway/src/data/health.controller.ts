@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkRespons
 import { DATA_READ_LIMITS, HealthDayView, HealthMetricView, HealthOverviewView } from '@fittrack/contracts';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ReadScope } from '../tokens';
 import { CACHING } from './caching.docs';
 import { DayRangeQuery, HealthDayParams, HealthMetricParams } from './dto/read-queries';
 import { HealthDayDto, HealthMetricDto, HealthOverviewDto } from './dto/read-views.dto';
@@ -11,6 +12,7 @@ import { HealthReadsService } from './health-reads.service';
 @ApiTags('data')
 @ApiBearerAuth()
 @UseGuards(BearerGuard)
+@ReadScope()
 @Controller('v1/health')
 export class HealthController {
   constructor(private readonly health: HealthReadsService) {}

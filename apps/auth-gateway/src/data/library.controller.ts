@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkRespons
 import { DATA_READ_LIMITS, RecordPage, WorkoutDetailView, WorkoutPage } from '@fittrack/contracts';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ReadScope } from '../tokens';
 import { CACHING } from './caching.docs';
 import { GarminIdParams, RecordKindParams, RecordListQuery, WorkoutListQuery } from './dto/read-queries';
 import { RecordPageDto, WorkoutDetailDto, WorkoutPageDto } from './dto/read-views.dto';
@@ -11,6 +12,7 @@ import { LibraryReadsService } from './library-reads.service';
 @ApiTags('data')
 @ApiBearerAuth()
 @UseGuards(BearerGuard)
+@ReadScope()
 @Controller('v1')
 export class LibraryController {
   constructor(private readonly library: LibraryReadsService) {}

@@ -12,7 +12,13 @@ export function serveApiDocs(app: INestApplication): void {
           'Errors: { statusCode, error, message, code? }; refused sign-ins add cooldownUntil and Retry-After.',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an access token from /v1/auth/login, /mfa, /import or /refresh' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'an access token from /v1/auth/login, /mfa, /import or /refresh; or a personal access token (fgs_pat_…, from POST /v1/auth/tokens), ' +
+          'which reads data only: routes that change anything answer it 403 PERSONAL_TOKEN_READ_ONLY',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json', yamlDocumentUrl: 'docs/yaml' });

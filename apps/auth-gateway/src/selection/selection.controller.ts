@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Put, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SyncArchiveView, SyncSelectionView } from '@fittrack/contracts';
+import { ReadScope } from '../tokens';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
 import { ArchiveViewDto, SelectionBody, SelectionViewDto } from './selection.dto';
@@ -14,6 +15,7 @@ export class SelectionController {
   constructor(private readonly selection: SelectionService) {}
 
   @Get('selection')
+  @ReadScope()
   @ApiOperation({ summary: 'Which data kinds are synced: the deployment default, the caller’s override, the effective one, the kinds their devices lack, the catalog' })
   @ApiOkResponse({ type: SelectionViewDto })
   get(@CurrentCaller() caller: Caller): Promise<SyncSelectionView> {
@@ -36,6 +38,7 @@ export class SelectionController {
   }
 
   @Get('archive')
+  @ReadScope()
   @ApiOperation({ summary: 'The caller’s archived days to reload from Garmin: queued, requested today against the budget, done, the next ones' })
   @ApiOkResponse({ type: ArchiveViewDto })
   archive(@CurrentCaller() caller: Caller): Promise<SyncArchiveView> {

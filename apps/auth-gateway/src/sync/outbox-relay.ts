@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommandSubject, DataEventSubject } from '@fittrack/contracts';
+import { CommandSubject, DataEventSubject, EventSubject } from '@fittrack/contracts';
 import { OutboxRow, pruneOutbox } from '@fittrack/persistence';
 import { CommandStream, NATS_CONNECTION, SubjectNamer } from '@fittrack/messaging';
-import type { NatsConnection } from 'nats';
+import { headers, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { DataStream } from '../changes/data-stream.service';
 import { OutboxChannelDrain } from './outbox-channel';
 
 const POLL_MS = 250;
+const COMMAND_PREFIX = 'garmin.cmd.';
 
 /**
  * Publishes what the outbox holds to JetStream, with Nats-Msg-Id, then marks it sent: the sync commands
@@ -39,7 +40,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const js = nats.jetstream();
     const publish = (row: OutboxRow) =>
       js.publish(namer.subject(row.subject as CommandSubject | DataEventSubject), Buffer.from(JSON.stringify(row.payload)), { msgID: row.msg_id });
-    this.commands = new OutboxChannelDrain('commands', dataSource.manager, () => commandStream.ensure(), publish);
+    // The commands channel also carries the few other events written with a change (garmin.events.user.deleted):
+    // no stream takes those, so they go out on core NATS as every event does, with their Nats-Msg-Id for a
+    // stream that captures events to dedupe a republish.
+    const commandOrEvent = async (row: OutboxRow) => {
+      if (row.subject.startsWith(COMMAND_PREFIX)) return publish(row);
+      const msgHeaders = headers();
+      msgHeaders.set('Nats-Msg-Id', row.msg_id);
+      nats.publish(namer.subject(row.subject as EventSubject), Buffer.from(JSON.stringify(row.payload)), { headers: msgHeaders });
+    };
+    this.commands = new OutboxChannelDrain('commands', dataSource.manager, () => commandStream.ensure(), commandOrEvent);
     this.data = new OutboxChannelDrain('data', dataSource.manager, () => dataStream.ensure(), publish);
   }
 

@@ -15,8 +15,9 @@ import {
 import { SyncJobView } from '@fittrack/contracts';
 import type { FastifyReply } from 'fastify';
 import { Observable } from 'rxjs';
-import { Caller } from '../tokens/api-tokens.service';
-import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
+import { ReadScope } from '../tokens';
+import { Caller, SessionCaller } from '../tokens/api-tokens.service';
+import { BearerGuard, CurrentCaller, CurrentSession } from '../tokens/bearer.guard';
 import { JobStreams } from './events/job-streams';
 import { KindProgressDto, SyncJobDto, SyncJobPageDto, SyncJobsQuery, SyncRequestBody } from './sync.dto';
 import { SyncJobsService } from './sync-jobs.service';
@@ -39,13 +40,14 @@ export class SyncController {
   @ApiOkResponse({ type: SyncJobDto, description: 'the equivalent job already pending or running' })
   @ApiConflictResponse({ description: 'no Garmin account linked, or its session needs a new sign-in' })
   @ApiTooManyRequestsResponse({ description: 'SYNC_TOO_MANY_OPEN_JOBS: the caller already has SYNC_MAX_OPEN_JOBS_PER_USER jobs pending or running' })
-  async start(@CurrentCaller() caller: Caller, @Body() body: SyncRequestBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncJobView> {
+  async start(@CurrentSession() caller: SessionCaller, @Body() body: SyncRequestBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncJobView> {
     const { job, created } = await this.jobs.start(caller.userId, body, { trigger: 'manual', sessionId: caller.sessionId });
     if (!created) void reply.status(200);
     return job;
   }
 
   @Get('jobs')
+  @ReadScope()
   @ApiOperation({ summary: "The caller's sync jobs, newest first" })
   @ApiOkResponse({ type: SyncJobPageDto })
   list(@CurrentCaller() caller: Caller, @Query() query: SyncJobsQuery) {
@@ -53,6 +55,7 @@ export class SyncController {
   }
 
   @Get('jobs/:id')
+  @ReadScope()
   @ApiOperation({ summary: 'One job: status, progress, items per kind, times, error' })
   @ApiOkResponse({ type: SyncJobDto })
   @ApiNotFoundResponse({ description: 'no such job of the caller (another user’s is not found either)' })
@@ -69,7 +72,7 @@ export class SyncController {
   @ApiTooManyRequestsResponse({ description: 'the caller already has SSE_MAX_STREAMS_PER_USER streams open on this replica' })
   @ApiServiceUnavailableResponse({ description: 'this replica has SSE_MAX_STREAMS streams open' })
   events(
-    @CurrentCaller() caller: Caller,
+    @CurrentSession() caller: SessionCaller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @SseSignal() gone: AbortSignal,
   ): Promise<Observable<MessageEvent>> {

@@ -8,11 +8,22 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
 import { TokenError } from './token.errors';
 
-/** What a verified access token says about its caller. */
-export interface Caller {
+/** A caller signed in through a client: an API access token of one of their sessions. Every route takes it. */
+export interface SessionCaller {
   userId: string;
   sessionId: string;
 }
+
+/** A script's caller: a personal access token (see PersonalTokensService), let in only on @ReadScope() routes. */
+export interface PersonalTokenCaller {
+  userId: string;
+  personalTokenId: string;
+}
+
+/** What a verified bearer token says about its caller. */
+export type Caller = SessionCaller | PersonalTokenCaller;
+
+export const isSessionCaller = (caller: Caller): caller is SessionCaller => 'sessionId' in caller;
 
 /** Who opens a session: the client's User-Agent, and whether its sign-in passed MFA. */
 export interface SessionClient {
@@ -69,7 +80,7 @@ export class ApiTokensService {
   }
 
   /** The caller behind an access token, or 401. */
-  async authenticate(accessToken: string): Promise<Caller> {
+  async authenticate(accessToken: string): Promise<SessionCaller> {
     if (!TOKEN_SHAPE.test(accessToken) || !accessToken.startsWith(ACCESS_PREFIX)) throw TokenError.invalidToken('access');
     const hash = sha256Hex(accessToken);
     const owner = await this.store.accessTokenOwner(hash);

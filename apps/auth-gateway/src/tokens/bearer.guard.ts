@@ -1,27 +1,54 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ApiTokensService, Caller } from './api-tokens.service';
+import { ApiTokensService, Caller, isSessionCaller, SessionCaller } from './api-tokens.service';
+import { PersonalTokenError } from './personal-token.errors';
+import { PersonalTokensService } from './personal-tokens.service';
+import { READ_SCOPE } from './read-scope.decorator';
 import { TokenError } from './token.errors';
 
 type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
 
-/** Lets a request through only with a live access token; the caller is then on the request. */
+/**
+ * Lets a request through only with a live bearer token; the caller is then on the request. A session's access
+ * token passes everywhere; a personal access token only on routes marked @ReadScope(), and 403 elsewhere
+ * (after it was verified, so an invalid one is still a 401).
+ */
 @Injectable()
 export class BearerGuard implements CanActivate {
-  constructor(private readonly tokens: ApiTokensService) {}
+  constructor(
+    private readonly tokens: ApiTokensService,
+    private readonly personalTokens: PersonalTokensService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) throw TokenError.missingToken();
-    request.caller = await this.tokens.authenticate(match[1]);
+    const token = match[1];
+    if (!PersonalTokensService.isPersonalToken(token)) {
+      request.caller = await this.tokens.authenticate(token);
+      return true;
+    }
+    const caller = await this.personalTokens.authenticate(token);
+    if (!this.reflector.getAllAndOverride<boolean | undefined>(READ_SCOPE, [context.getHandler(), context.getClass()])) throw PersonalTokenError.readOnly();
+    request.caller = caller;
     return true;
   }
 }
 
-/** The verified caller of a route behind BearerGuard. */
+/** The verified caller of a route behind BearerGuard: a session's, or (on @ReadScope() routes) a personal token's. */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
   if (!caller) throw TokenError.missingToken();
+  return caller;
+});
+
+/** The caller of a route that needs a signed-in session (its id): never a personal access token. */
+export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionCaller => {
+  const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  if (!caller) throw TokenError.missingToken();
+  if (!isSessionCaller(caller)) throw PersonalTokenError.readOnly();
   return caller;
 });

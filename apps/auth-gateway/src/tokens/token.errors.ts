@@ -18,9 +18,9 @@ export class TokenError extends DomainError<TokenErrorCode> {
     return new TokenError(ErrorKind.Unauthorized, TokenErrorCode.MissingToken, 'send an access token: Authorization: Bearer <token>');
   }
   /** One answer for unknown, expired and revoked tokens: a caller learns only what to do next. */
-  static invalidToken(kind: 'access' | 'refresh') {
-    const next = kind === 'access' ? 'refresh it or sign in again' : 'sign in again';
-    return new TokenError(ErrorKind.Unauthorized, TokenErrorCode.InvalidToken, `the ${kind} token is invalid or expired; ${next}`);
+  static invalidToken(kind: 'access' | 'refresh' | 'personal') {
+    const next = { access: 'refresh it or sign in again', refresh: 'sign in again', personal: 'it may have been revoked; make a new one' }[kind];
+    return new TokenError(ErrorKind.Unauthorized, TokenErrorCode.InvalidToken, `the ${kind === 'personal' ? 'personal access' : kind} token is invalid or expired; ${next}`);
   }
   static refreshTokenReused() {
     return new TokenError(

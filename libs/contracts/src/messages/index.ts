@@ -1,5 +1,6 @@
 export * from './change-consumer-payloads';
 export * from './data-events';
+export * from './account-payloads';
 export * from './payload-map';
 export * from './rpc-envelope';
 export * from './rpc-payloads';

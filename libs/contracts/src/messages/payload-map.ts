@@ -29,6 +29,7 @@ import {
   WorkerPingRequest,
 } from './rpc-payloads';
 import { ChangeConsumerRequest, ChangeConsumerView } from './change-consumer-payloads';
+import { UserDeletedEvent, UserDeletedView, UserDeleteRequest } from './account-payloads';
 import { SelectionGetRequest, SelectionResetRequest, SelectionSetRequest, SyncSelectionView } from './selection-payloads';
 import {
   ActivityGetRequest,
@@ -64,6 +65,7 @@ export interface RpcContract {
   [RpcSubject.DataWorkoutGet]: { request: WorkoutGetRequest; reply: WorkoutDetailView };
   [RpcSubject.DataRecordList]: { request: RecordListRequest; reply: RecordPage };
   [RpcSubject.ChangesConsumer]: { request: ChangeConsumerRequest; reply: ChangeConsumerView };
+  [RpcSubject.UserDelete]: { request: UserDeleteRequest; reply: UserDeletedView };
 }
 
 export interface CommandContract {
@@ -80,6 +82,7 @@ export interface EventContract {
   [EventSubject.SyncCancelled]: SyncJobEvent;
   [EventSubject.SessionNeedsLogin]: SessionEvent;
   [EventSubject.ApiSessionRevoked]: ApiSessionRevokedEvent;
+  [EventSubject.UserDeleted]: UserDeletedEvent;
 }
 
 export interface DataEventContract {
@@ -121,6 +124,7 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
   [RpcSubject.DataWorkoutGet]: WorkoutGetRequest,
   [RpcSubject.DataRecordList]: RecordListRequest,
   [RpcSubject.ChangesConsumer]: ChangeConsumerRequest,
+  [RpcSubject.UserDelete]: UserDeleteRequest,
 };
 
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {

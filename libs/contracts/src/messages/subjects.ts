@@ -31,6 +31,8 @@ export const RpcSubject = {
   DataRecordList: 'garmin.rpc.data.record_list',
   /** A platform service's own durable consumer of the change events (GARMIN_DATA), made or found by the gateway. */
   ChangesConsumer: 'garmin.rpc.changes.consumer',
+  /** Operators: delete a user and all their data (as DELETE /v1/me does); authorised by NATS credentials. */
+  UserDelete: 'garmin.rpc.user.delete',
 } as const;
 export type RpcSubject = (typeof RpcSubject)[keyof typeof RpcSubject];
 
@@ -54,6 +56,8 @@ export const EventSubject = {
   SessionNeedsLogin: 'garmin.events.session.needs_login',
   /** One of our API sessions (a signed-in client) was revoked: its tokens are dead, and so are its open event streams. */
   ApiSessionRevoked: 'garmin.events.auth.session_revoked',
+  /** A user and all their data were deleted (by the user, or by an operator). */
+  UserDeleted: 'garmin.events.user.deleted',
 } as const;
 export type EventSubject = (typeof EventSubject)[keyof typeof EventSubject];
 

@@ -16,6 +16,7 @@ import { NightlyRun } from './nightly-run.entity';
 export type { NightlyTrigger } from './nightly-run.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { PendingSignIn } from './pending-sign-in.entity';
+import { PersonalAccessToken } from './personal-access-token.entity';
 import { RateLimitCounter } from './rate-limit-counter.entity';
 import { RotatedRefreshToken } from './rotated-refresh-token.entity';
 import { SignInCooldown } from './sign-in-cooldown.entity';
@@ -44,6 +45,7 @@ export {
   NightlyRun,
   OutboxMessage,
   PendingSignIn,
+  PersonalAccessToken,
   RateLimitCounter,
   RotatedRefreshToken,
   SignInCooldown,
@@ -82,4 +84,5 @@ export const ENTITIES = [
   KindAvailability,
   ArchiveReload,
   ArchiveReloadDay,
+  PersonalAccessToken,
 ];

@@ -13,6 +13,7 @@ import { ActivityPartsAsked1765050000000 } from './1765050000000-activity-parts-
 import { SelectionArchive1765100000000 } from './1765100000000-selection-archive';
 import { DataChangeEvents1765200000000 } from './1765200000000-data-change-events';
 import { ActivityReadIndex1765400000000 } from './1765400000000-activity-read-index';
+import { PersonalAccessTokens1765300000000 } from './1765300000000-personal-access-tokens';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SelectionArchive1765100000000,
   DataChangeEvents1765200000000,
   ActivityReadIndex1765400000000,
+  PersonalAccessTokens1765300000000,
 ];

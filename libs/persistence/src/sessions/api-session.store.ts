@@ -103,6 +103,12 @@ export class ApiSessionStore {
     return row && { userId: row.user_id, sessionId: row.session_id, accessTokenHash: row.access_token_hash };
   }
 
+  /** Whether an access token with this hash is stored at all (expired, or of a revoked session, included). */
+  async accessTokenKnown(accessTokenHash: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM authentication_tokens WHERE access_token_hash = $1`, [accessTokenHash]);
+    return rows.length > 0;
+  }
+
   /** The session whose current refresh token has this hash, row-locked (FOR UPDATE) in the caller's transaction. */
   async lockByRefreshToken(manager: EntityManager, refreshTokenHash: string): Promise<RefreshableSession | undefined> {
     const [row]: RefreshableSession[] = await manager.query(

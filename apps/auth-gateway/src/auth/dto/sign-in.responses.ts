@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PersonalTokenDto } from '../../tokens/personal-token.dto';
 import { GarminLinkView, GARMIN_SESSION_HEALTHS, GarminSessionHealth, GarminSignInView, SignedInView, UserView } from '@fittrack/contracts';
 
 export class UserDto implements UserView {
@@ -69,5 +70,7 @@ export class SessionDto {
 export class MeResponse {
   @ApiProperty({ type: UserDto }) user!: UserDto;
   @ApiProperty({ type: GarminLinkDto }) garmin!: GarminLinkDto;
-  @ApiProperty({ type: SessionDto }) session!: SessionDto;
+  @ApiProperty({ type: SessionDto, nullable: true, description: 'null when the request came with a personal access token' }) session!: SessionDto | null;
+  @ApiProperty({ type: PersonalTokenDto, nullable: true, description: 'the personal access token of this request, if it came with one' })
+  personalToken!: PersonalTokenDto | null;
 }

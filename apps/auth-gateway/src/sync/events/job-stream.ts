@@ -1,7 +1,7 @@
 import { MessageEvent } from '@nestjs/common';
 import { isTerminalStatus, SyncJobView } from '@fittrack/contracts';
 import { Observable, Subscriber } from 'rxjs';
-import type { Caller } from '../../tokens/api-tokens.service';
+import type { SessionCaller } from '../../tokens/api-tokens.service';
 import { isLaterView } from './job-view-order';
 
 /** Why a stream stopped before its job ended; sent as an `event: gone` with `{ reason, message }`. */
@@ -32,7 +32,7 @@ export class JobStream {
   private released = false;
 
   constructor(
-    readonly caller: Caller,
+    readonly caller: SessionCaller,
     readonly jobId: string,
     private readonly release: (stream: JobStream) => void,
   ) {

@@ -1,6 +1,6 @@
 import { Injectable, MessageEvent } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import type { Caller } from '../../tokens/api-tokens.service';
+import type { SessionCaller } from '../../tokens/api-tokens.service';
 import { SyncJobsService } from '../sync-jobs.service';
 import { JobStream } from './job-stream';
 import { StreamRegistry } from './stream-registry';
@@ -20,7 +20,7 @@ export class JobStreams {
    * `gone` is the request's SSE signal: aborted when the client leaves, also before Nest has subscribed to the
    * stream (it then never does), so the slot is released on every path.
    */
-  async open(caller: Caller, jobId: string, gone: AbortSignal): Promise<Observable<MessageEvent>> {
+  async open(caller: SessionCaller, jobId: string, gone: AbortSignal): Promise<Observable<MessageEvent>> {
     const stream = new JobStream(caller, jobId, (ended) => this.registry.remove(ended));
     this.registry.add(stream);
     gone.addEventListener('abort', () => stream.close(), { once: true });

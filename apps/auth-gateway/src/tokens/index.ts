@@ -1,0 +1,1 @@
+export { ReadScope } from './read-scope.decorator';
