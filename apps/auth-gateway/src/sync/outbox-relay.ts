@@ -43,11 +43,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     // The commands channel also carries the few other events written with a change (garmin.events.user.deleted):
     // no stream takes those, so they go out on core NATS as every event does, with their Nats-Msg-Id for a
     // stream that captures events to dedupe a republish.
-    const commandOrEvent = async (row: OutboxRow) => {
+    const commandOrEvent = async (row: OutboxRow): Promise<unknown> => {
       if (row.subject.startsWith(COMMAND_PREFIX)) return publish(row);
       const msgHeaders = headers();
       msgHeaders.set('Nats-Msg-Id', row.msg_id);
       nats.publish(namer.subject(row.subject as EventSubject), Buffer.from(JSON.stringify(row.payload)), { headers: msgHeaders });
+      return undefined;
     };
     this.commands = new OutboxChannelDrain('commands', dataSource.manager, () => commandStream.ensure(), commandOrEvent);
     this.data = new OutboxChannelDrain('data', dataSource.manager, () => dataStream.ensure(), publish);
