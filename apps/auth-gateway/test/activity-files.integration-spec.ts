@@ -2,7 +2,7 @@ import { Decoder, Stream } from '@garmin/fitsdk';
 import { createHash } from 'node:crypto';
 import { PlatformStack } from '@fittrack/testing';
 import { GatewayStack } from './support/stack';
-import { LinkedUser, linkedUser, waitForJob } from './support/synced-user';
+import { LinkedUser, linkedUser, waitForJob } from './support/synced-users';
 
 jest.setTimeout(180_000);
 

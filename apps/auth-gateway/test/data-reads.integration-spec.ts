@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { connect, NatsConnection } from 'nats';
 import { GatewayStack } from './support/stack';
-import { SyncedUser, syncedUser } from './support/synced-user';
+import { SyncedUser, syncedUser } from './support/synced-users';
 
 jest.setTimeout(180_000);
 

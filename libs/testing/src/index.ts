@@ -7,3 +7,4 @@ export * from './lib/garmin-simulator';
 export * from './lib/platform-stack';
 export * from './lib/nats-server';
 export * from './lib/nats-cluster';
+export * from './lib/linked-users';

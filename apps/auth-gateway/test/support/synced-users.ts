@@ -1,12 +1,6 @@
-import { AppProcess, GarminSimulator, PlatformStack, PlatformStackOptions } from '@fittrack/testing';
-import { GatewayStack } from './stack';
-
-/*
- * The sync engine's test helpers (apps/sync-worker/test/support/stack.ts: startStack, linkedUser, waitForJob,
- * eventually), for gateway tests that need synced users: an app may not import another app's files.
- */
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- job views of whatever shape the test asserts on */
+import { PlatformStack, PlatformStackOptions, waitForJob } from '@fittrack/testing';
+import { newAccount } from './accounts';
+import { GatewayStack, uniqueIp } from './stack';
 
 /** Gateway(s) and workers syncing at full speed against the simulator. */
 export function startSyncStack(options: Omit<PlatformStackOptions, 'migrate'> = {}): Promise<PlatformStack> {
@@ -16,43 +10,23 @@ export function startSyncStack(options: Omit<PlatformStackOptions, 'migrate'> = 
   });
 }
 
-let counter = 0;
+export { eventually, linkedUser, waitForJob } from '@fittrack/testing';
+export type { LinkedUser } from '@fittrack/testing';
 
-export interface LinkedUser {
-  email: string;
-  password: string;
+export interface SyncedUser {
   userId: string;
   token: string;
 }
 
-/** A fresh simulator account with some history, signed in through the gateway. */
-export async function linkedUser(sim: GarminSimulator, gateway: AppProcess, spec: { historyDays?: number } = {}): Promise<LinkedUser> {
-  counter += 1;
-  const profileId = 87_000_000 + (process.pid % 10_000) * 100 + counter;
-  const email = `del${profileId}@fittrack.test`;
-  const password = `pw-${profileId}`;
-  const created = await sim.admin('/accounts', { email, password, displayName: `del${profileId}`, profileId, historyDays: 90, ...spec });
-  if (created.profileId !== profileId) throw new Error(`could not create a simulator account: ${JSON.stringify(created)}`);
-  const signedIn = await gateway.post('/v1/auth/login', { email, password }, { ip: `203.0.113.${counter % 250}` });
+/** A fresh simulator account, signed in through the gateway and synced for real by the stack's workers. */
+export async function syncedUser(stack: PlatformStack, types: string[] = ['all'], timeoutMs = 90_000): Promise<SyncedUser> {
+  const account = await newAccount(stack.sim);
+  const signedIn = await stack.gateway.post('/v1/auth/login', account.credentials, { ip: uniqueIp() });
   if (signedIn.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(signedIn.body)}`);
-  return { email, password, userId: signedIn.body.user.id, token: signedIn.body.accessToken };
-}
-
-/** Polls a job until it ends (or the deadline passes), returning its last view. */
-export async function waitForJob(gateway: AppProcess, user: LinkedUser, jobId: string, timeoutMs = 60_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { body } = await gateway.get(`/v1/sync/jobs/${jobId}`, { token: user.token });
-    if (['completed', 'failed', 'cancelled'].includes(body.status) || Date.now() > deadline) return body;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Polls until `check` holds. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000, what = 'a condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const user = { userId: signedIn.body.user.id as string, token: signedIn.body.accessToken as string };
+  const started = await stack.gateway.post('/v1/sync', { types }, { token: user.token });
+  if (started.status !== 202) throw new Error(`the sync was not started: ${JSON.stringify(started.body)}`);
+  const done = await waitForJob(stack.gateway, user, started.body.id, timeoutMs);
+  if (done.status !== 'completed') throw new Error(`the sync did not complete: ${JSON.stringify(done)}`);
+  return user;
 }
