@@ -16,8 +16,8 @@ const MIGRATION_NAMES = [
   'ActivityPartsAsked1765050000000',
   'SelectionArchive1765100000000',
   'DataChangeEvents1765200000000',
-  'ActivityReadIndex1765400000000',
   'PersonalAccessTokens1765300000000',
+  'ActivityReadIndex1765400000000',
 ];
 
 const OUR_TABLES = [

@@ -12,8 +12,8 @@ import { DataKinds1765000000000 } from './1765000000000-data-kinds';
 import { ActivityPartsAsked1765050000000 } from './1765050000000-activity-parts-asked';
 import { SelectionArchive1765100000000 } from './1765100000000-selection-archive';
 import { DataChangeEvents1765200000000 } from './1765200000000-data-change-events';
-import { ActivityReadIndex1765400000000 } from './1765400000000-activity-read-index';
 import { PersonalAccessTokens1765300000000 } from './1765300000000-personal-access-tokens';
+import { ActivityReadIndex1765400000000 } from './1765400000000-activity-read-index';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -31,6 +31,6 @@ export const MIGRATIONS = [
   ActivityPartsAsked1765050000000,
   SelectionArchive1765100000000,
   DataChangeEvents1765200000000,
-  ActivityReadIndex1765400000000,
   PersonalAccessTokens1765300000000,
+  ActivityReadIndex1765400000000,
 ];
