@@ -28,10 +28,3 @@ export const CONVERTER_VERSION = 1;
 export function exportEtag(sha256: string, format: ActivityExportFormat): string {
   return `"${sha256}-${format}-v${CONVERTER_VERSION}"`;
 }
-
-/** Whether an If-None-Match header names this entity tag (or any, with *): the client's copy is current. */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}

@@ -17,7 +17,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller } from '../tokens/bearer.guard';
 import { ReadScope } from '../tokens';
-import { ActivityDownload, matchesIfNoneMatch } from './activity-download';
+import { ifNoneMatchNames } from '../http/http-caching';
+import { ActivityDownload } from './activity-download';
 import { ActivityFilesService } from './activity-files.service';
 
 const ID = { name: 'id', description: 'Garmin’s activity id', example: '18123456789' };
@@ -78,7 +79,7 @@ export class ActivityFilesController {
 
 function send(request: FastifyRequest, reply: FastifyReply, download: ActivityDownload): void {
   void reply.header('ETag', download.etag).header('Cache-Control', 'private, no-cache');
-  if (matchesIfNoneMatch(request.headers['if-none-match'], download.etag)) {
+  if (ifNoneMatchNames(request.headers['if-none-match'], download.etag)) {
     void reply.status(304).send();
     return;
   }

@@ -22,15 +22,15 @@ async function tagAndRevalidate(request: FastifyRequest, reply: FastifyReply, pa
     etag = `"${createHash('sha256').update(payload).digest('base64url')}"`;
     void reply.header('etag', etag);
   }
-  if (!matches(request.headers['if-none-match'], String(etag))) return payload;
+  if (!ifNoneMatchNames(request.headers['if-none-match'], String(etag))) return payload;
   void reply.code(304);
   reply.removeHeader('content-length');
   reply.removeHeader('content-type');
   return '';
 }
 
-/** If-None-Match is `*` or a list of tags; weak comparison, as RFC 9110 §13.1.2 asks for it. */
-function matches(header: string | undefined, etag: string): boolean {
+/** Whether If-None-Match (`*` or a list of tags) names the ETag; weak comparison, as RFC 9110 §13.1.2 asks for it. */
+export function ifNoneMatchNames(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const opaque = etag.replace(/^W\//, '');
