@@ -6,6 +6,7 @@ import { ActivityFilesModule } from './activity-files/activity-files.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { DataModule } from './data/data.module';
+import { ExportsModule } from './exports/exports.module';
 import { ChangesModule } from './changes/changes.module';
 import { NightlyModule } from './nightly/nightly.module';
 import { SelectionModule } from './selection/selection.module';
@@ -36,6 +37,7 @@ export class AppModule {
         DataModule,
         ChangesModule,
         AccountsModule,
+        ExportsModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

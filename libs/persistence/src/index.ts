@@ -37,3 +37,5 @@ export * from './data-read/reader.store';
 export * from './upsert/change-events';
 export * from './personal-tokens/personal-token.store';
 export * from './accounts/account-deletion.store';
+export * from './exports/archive-source';
+export * from './exports/export.store';

@@ -18,6 +18,7 @@ const MIGRATION_NAMES = [
   'DataChangeEvents1765200000000',
   'PersonalAccessTokens1765300000000',
   'ActivityReadIndex1765400000000',
+  'DataExports1765500000000',
 ];
 
 const OUR_TABLES = [
@@ -28,6 +29,8 @@ const OUR_TABLES = [
   'archive_reloads',
   'authentication_tokens',
   'daily_health',
+  'data_export_chunks',
+  'data_exports',
   'garmin_authentication_states',
   'garmin_records',
   'kind_availability',

@@ -18,6 +18,14 @@ export class WorkerConfig extends GarminServiceConfig {
   @IntSetting(1, 256)
   SYNC_CONCURRENCY = 4;
 
+  /** Archive exports (POST /v1/exports) one worker process makes at once; each streams, so memory stays flat. */
+  @IntSetting(1, 16)
+  EXPORT_CONCURRENCY = 1;
+
+  /** How long a finished export's ZIP is kept for download. */
+  @IntSetting(1, 24 * 30)
+  EXPORT_KEEP_HOURS = 72;
+
   /** Requests one job has in flight to Garmin at once (details, files, days). */
   @IntSetting(1, 32)
   SYNC_ITEM_CONCURRENCY = 4;

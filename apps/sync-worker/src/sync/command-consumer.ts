@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { jsonProblem } from '@fittrack/app-core';
-import { CommandSubject, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
+import { CommandSubject, ExportRunCommand, SessionRefreshCommand, SyncRunCommand } from '@fittrack/contracts';
 import {
   commandStreamName,
   CommandStream,
   ensureCommandConsumer,
+  EXPORT_CONSUMER,
   NATS_CONNECTION,
   SESSION_CONSUMER,
   SubjectNamer,
@@ -15,6 +16,7 @@ import { validate } from 'class-validator';
 import type { JsMsg, NatsConnection } from 'nats';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkerConfig } from '../config/worker.config';
+import { ExportRunner } from '../export/export-runner';
 import { JobRunner, Verdict } from './job-runner';
 import { SessionKeeper } from './session-keeper';
 import { SyncMetrics } from './sync.metrics';
@@ -22,6 +24,12 @@ import { SyncMetrics } from './sync.metrics';
 const FETCH_EXPIRES_MS = 2000;
 /** How often an idle lane checks that its consumer still exists (a deleted consumer makes pulls empty, not errors). */
 const CONSUMER_CHECK_MS = 5000;
+/** Each durable consumer and the command subject it takes. */
+const CONSUMER_SUBJECT: Record<string, CommandSubject> = {
+  [SYNC_CONSUMER]: CommandSubject.SyncRun,
+  [SESSION_CONSUMER]: CommandSubject.SessionRefresh,
+  [EXPORT_CONSUMER]: CommandSubject.ExportRun,
+};
 
 /**
  * The shared durable pull consumer: SYNC_CONCURRENCY lanes per process, each
@@ -44,6 +52,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     private readonly metrics: SyncMetrics,
     private readonly config: WorkerConfig,
     private readonly commandStream: CommandStream,
+    private readonly exports: ExportRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,11 +60,11 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
     await this.commandStream.awaitCreated();
     const jsm = await this.nats.jetstreamManager();
     const settings = { ackWaitMs: this.config.SYNC_ACK_WAIT_MS, maxAckPending: 100_000 };
-    await ensureCommandConsumer(jsm, this.namer.prefix, SYNC_CONSUMER, CommandSubject.SyncRun, settings);
-    await ensureCommandConsumer(jsm, this.namer.prefix, SESSION_CONSUMER, CommandSubject.SessionRefresh, settings);
+    for (const [name, subject] of Object.entries(CONSUMER_SUBJECT)) await ensureCommandConsumer(jsm, this.namer.prefix, name, subject, settings);
     this.lanes = [
       ...Array.from({ length: this.config.SYNC_CONCURRENCY }, (_, lane) => this.lane(`sync ${lane}`, SYNC_CONSUMER, (m) => this.handle(m))),
       this.lane('sessions', SESSION_CONSUMER, (m) => this.refreshSession(m)),
+      ...Array.from({ length: this.config.EXPORT_CONCURRENCY }, (_, lane) => this.lane(`export ${lane}`, EXPORT_CONSUMER, (m) => this.runExport(m))),
     ];
   }
 
@@ -73,7 +82,7 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
    */
   private async lane(lane: string, name: string, handle: (message: JsMsg) => Promise<void>): Promise<void> {
     const stream = commandStreamName(this.namer.prefix);
-    const subject = name === SESSION_CONSUMER ? CommandSubject.SessionRefresh : CommandSubject.SyncRun;
+    const subject = CONSUMER_SUBJECT[name];
     const ensure = async () => {
       // The gateway re-creates a lost stream (a worker may only create it on an open development server).
       await this.commandStream.awaitCreated();
@@ -133,6 +142,30 @@ export class CommandConsumer implements OnApplicationBootstrap, OnApplicationShu
       // The keeper has recorded the outcome on the session (needs_login or refresh_failed); nothing to retry.
       this.logger.warn(`session of user ${command.userId}: ${String(error)}`);
       message.ack();
+    }
+  }
+
+  /** An archive export: made (or found finished, or superseded) and acked, or handed back when the database is away. */
+  private async runExport(message: JsMsg): Promise<void> {
+    const command = await parseCommand(message.data, ExportRunCommand);
+    if (typeof command === 'string') {
+      this.logger.warn(`rejected export command #${message.seq}: ${command}`);
+      this.metrics.rejected();
+      terminate(message);
+      return;
+    }
+    let verdict: 'done' | 'retry';
+    try {
+      verdict = await this.exports.run(command, () => signalWorking(message));
+    } catch (error) {
+      this.logger.warn(`export ${command.exportId}: ${String(error)}; will be redelivered`);
+      verdict = 'retry';
+    }
+    try {
+      if (verdict === 'done') message.ack();
+      else message.nak(5000);
+    } catch (error) {
+      this.logger.warn(`export ${command.exportId}: could not settle the command (${String(error)})`);
     }
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExportRunner } from '../export/export-runner';
 import { CommandConsumer } from './command-consumer';
 import { garminApiProvider } from './garmin-api.provider';
 import { JobLeases } from './job-lease';
@@ -16,6 +17,6 @@ import { UpstreamBudget } from './upstream-budget';
 
 /** Pulling sync commands from JetStream and running them against Garmin into PostgreSQL. */
 @Module({
-  providers: [CommandConsumer, JobRunner, garminApiProvider, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer, ProfileSyncer],
+  providers: [CommandConsumer, ExportRunner, JobRunner, garminApiProvider, JobLeases, JobOutcomes, SessionKeeper, sessionRefresherProvider, LinkHealth, UpstreamBudget, SyncMetrics, ActivitiesSyncer, HealthSyncer, WorkoutsSyncer, ProfileSyncer],
 })
 export class SyncModule {}

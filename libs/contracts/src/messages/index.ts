@@ -8,3 +8,4 @@ export * from './selection-payloads';
 export * from './subjects';
 export * from './data-read-payloads';
 export * from './data-read-views';
+export * from './export-payloads';

@@ -1,4 +1,5 @@
 import { CommandSubject, DataEventSubject, EventSubject, RpcSubject } from './subjects';
+import { ExportRunCommand } from './export-payloads';
 import {
   ActivityChangedEvent,
   ActivityFileChangedEvent,
@@ -71,6 +72,7 @@ export interface RpcContract {
 export interface CommandContract {
   [CommandSubject.SyncRun]: SyncRunCommand;
   [CommandSubject.SessionRefresh]: SessionRefreshCommand;
+  [CommandSubject.ExportRun]: ExportRunCommand;
 }
 
 export interface EventContract {
@@ -130,4 +132,5 @@ export const RPC_REQUEST_DTO: { [S in RpcSubject]: Ctor<RpcRequest<S>> } = {
 export const COMMAND_DTO: { [S in CommandSubject]: Ctor<CommandPayload<S>> } = {
   [CommandSubject.SyncRun]: SyncRunCommand,
   [CommandSubject.SessionRefresh]: SessionRefreshCommand,
+  [CommandSubject.ExportRun]: ExportRunCommand,
 };

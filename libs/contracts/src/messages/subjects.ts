@@ -41,6 +41,8 @@ export const CommandSubject = {
   SyncRun: 'garmin.cmd.sync.run',
   /** Refresh a user's Garmin session now (the nightly run's proactive refresh). */
   SessionRefresh: 'garmin.cmd.session.refresh',
+  /** Make a user's archive (POST /v1/exports). */
+  ExportRun: 'garmin.cmd.export.run',
 } as const;
 export type CommandSubject = (typeof CommandSubject)[keyof typeof CommandSubject];
 

@@ -7,6 +7,7 @@ export const COMMAND_STREAM = 'GARMIN_COMMANDS';
 /** The durable pull consumers every sync-worker replica shares. */
 export const SYNC_CONSUMER = 'sync-workers';
 export const SESSION_CONSUMER = 'session-refreshers';
+export const EXPORT_CONSUMER = 'exporters';
 /** How long Nats-Msg-Id duplicates are recognised. */
 const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
 

@@ -17,6 +17,8 @@ const USER_TABLES = [
   'daily_health',
   'garmin_records',
   'workouts',
+  'data_export_chunks',
+  'data_exports',
   'sync_cursors',
   'kind_availability',
   'archive_reload_days',

@@ -7,6 +7,8 @@ export type { ArchiveReloadStatus } from './archive-reload.entity';
 import { ArchiveReloadDay } from './archive-reload-day.entity';
 import { AuthenticationToken } from './authentication-token.entity';
 import { DailyHealth } from './daily-health.entity';
+import { DataExport } from './data-export.entity';
+import { DataExportChunk } from './data-export-chunk.entity';
 import { GarminAuthenticationState } from './garmin-authentication-state.entity';
 import { GarminRecord } from './garmin-record.entity';
 import { KindAvailability } from './kind-availability.entity';
@@ -39,6 +41,8 @@ export {
   ArchiveReloadDay,
   AuthenticationToken,
   DailyHealth,
+  DataExport,
+  DataExportChunk,
   GarminAuthenticationState,
   GarminRecord,
   KindAvailability,
@@ -85,4 +89,6 @@ export const ENTITIES = [
   ArchiveReload,
   ArchiveReloadDay,
   PersonalAccessToken,
+  DataExport,
+  DataExportChunk,
 ];

@@ -14,6 +14,7 @@ import { SelectionArchive1765100000000 } from './1765100000000-selection-archive
 import { DataChangeEvents1765200000000 } from './1765200000000-data-change-events';
 import { PersonalAccessTokens1765300000000 } from './1765300000000-personal-access-tokens';
 import { ActivityReadIndex1765400000000 } from './1765400000000-activity-read-index';
+import { DataExports1765500000000 } from './1765500000000-data-exports';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DataChangeEvents1765200000000,
   PersonalAccessTokens1765300000000,
   ActivityReadIndex1765400000000,
+  DataExports1765500000000,
 ];
