@@ -1,3 +1,7 @@
+import { createWriteStream } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CliError, ExitCode } from './cli-error';
 import { Credentials, CredentialsFile } from './credentials';
 import { CredentialsLock } from './credentials-lock';
@@ -56,13 +60,41 @@ export class ApiClient {
 
   /** A file as the signed-in user (GET): its bytes and the name the gateway gave it; one refresh as for authed. */
   async download(path: string): Promise<Downloaded> {
-    let credentials = this.signedIn();
-    if (credentials.accessExpiresAt - 30_000 < Date.now()) credentials = await this.refresh(credentials);
-    let response = await this.send('GET', path, undefined, credentials.accessToken);
-    if (response.status === 401) {
-      await response.arrayBuffer();
-      credentials = await this.refresh(credentials);
+    const response = await this.fetchFile(path);
+    return { bytes: Buffer.from(await response.arrayBuffer()), fileName: fileNameOf(response.headers.get('content-disposition')) };
+  }
+
+  /**
+   * A file streamed into the directory `dir` as it arrives (an archive of any size), under the name the gateway
+   * gives it (or `fallbackName`): where it went and how many bytes.
+   */
+  async downloadInto(path: string, dir: string, fallbackName: string): Promise<{ path: string; bytes: number }> {
+    const response = await this.fetchFile(path);
+    if (!response.body) throw new CliError(`The gateway sent no file for ${path}.`, 'Try again; if it keeps happening, the gateway’s log says why.');
+    const target = join(dir, basename(fileNameOf(response.headers.get('content-disposition')) ?? fallbackName));
+    let bytes = 0;
+    const counted = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).on('data', (chunk: Buffer) => (bytes += chunk.length));
+    try {
+      await pipeline(counted, createWriteStream(target));
+    } catch (error) {
+      throw new CliError(`Could not write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'Give another place with --out DIR.');
+    }
+    return { path: target, bytes };
+  }
+
+  /** GET with the personal token or the session (one refresh on a 401); an error answer becomes its CliError. */
+  private async fetchFile(path: string): Promise<Response> {
+    let response: Response;
+    if (this.personalToken) response = await this.send('GET', path, undefined, this.personalToken);
+    else {
+      let credentials = this.signedIn();
+      if (credentials.accessExpiresAt - 30_000 < Date.now()) credentials = await this.refresh(credentials);
       response = await this.send('GET', path, undefined, credentials.accessToken);
+      if (response.status === 401) {
+        await response.arrayBuffer();
+        credentials = await this.refresh(credentials);
+        response = await this.send('GET', path, undefined, credentials.accessToken);
+      }
     }
     if (response.status >= 400) {
       const text = await response.text();
@@ -74,7 +106,7 @@ export class ApiClient {
       }
       throw failureOf({ status: response.status, body });
     }
-    return { bytes: Buffer.from(await response.arrayBuffer()), fileName: fileNameOf(response.headers.get('content-disposition')) };
+    return response;
   }
 
   /** A call as the signed-in user; one refresh when the access token is expired or refused. */

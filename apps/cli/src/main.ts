@@ -6,6 +6,7 @@ import { CliConfig } from './cli-config';
 import { CliError, ExitCode } from './cli-error';
 import { login, loginWithTokens, logout, whoami } from './commands/auth.commands';
 import { downloadActivity } from './commands/download.commands';
+import { exportArchive } from './commands/export.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
 import { resetSelection, setSelection, showArchive, showSelection } from './commands/selection.commands';
 import { createToken, listTokens, revokeToken } from './commands/tokens.commands';
@@ -121,6 +122,15 @@ function build(): Command {
     .action(async (id: string, options: { format: ActivityDownloadFormat; out?: string }) => {
       const { api, term } = context(program);
       await downloadActivity(api, term, id, options.format, options.out);
+    });
+  program
+    .command('export')
+    .description('save your whole archive as one ZIP: every original activity file, and every kind of data as JSON and CSV')
+    .option('--out <dir>', 'the directory to save it in (made if missing; default: the current directory)')
+    .addHelpText('after', '\nThe gateway makes the archive as a job (a progress bar follows it), then it is streamed to disk.\nWhile one is being made, export joins it instead of starting another.')
+    .action(async (options: { out?: string }) => {
+      const { api, term } = context(program);
+      await exportArchive(api, term, options.out);
     });
 
   const tokens = program

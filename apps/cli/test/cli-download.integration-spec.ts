@@ -1,6 +1,7 @@
 import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliRun } from './support/cli-run';
@@ -67,6 +68,31 @@ describe('garmin-sync download', () => {
       const served = await stack.gateway.get(`/v1/activities/${file.activity_id}/export?format=${format}`, { token });
       expect(readFileSync(path, 'utf8')).toBe(served.body);
     }
+  });
+
+  it('export saves the whole archive into --out DIR, following its progress, with every original file in it', async () => {
+    const dir = join(work, 'archive', 'here');
+    const run = await cli(['export', '--out', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✔? ?Export [0-9a-f-]{36}: making your archive\./);
+    expect(run.stdout).toMatch(/(running|completed) \d+\/\d+ items/);
+    const [name] = readdirSync(dir);
+    expect(name).toMatch(/^garmin-export-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.zip$/);
+    expect(run.stdout).toContain(`original files`);
+    expect(run.stdout).toContain(`to ${join(dir, name)} in`);
+    const zip = unzipSync(new Uint8Array(readFileSync(join(dir, name))));
+    for (const file of files) expect(Buffer.from(zip[`activities/files/${file.activity_id}.fit`]).equals(file.data)).toBe(true);
+    expect(JSON.parse(Buffer.from(zip['activities/activities.json']).toString()).length).toBeGreaterThanOrEqual(files.length);
+
+    const json = await cli(['export', '--out', dir, '--json']);
+    expect(json.code).toBe(0);
+    const said = JSON.parse(json.stdout);
+    expect(said).toMatchObject({ exportId: expect.any(String), path: expect.stringContaining(dir), counts: { activity_files: files.length } });
+    expect(readFileSync(said.path).length).toBe(said.bytes);
+
+    const notDir = await cli(['export', '--out', join(dir, name)]);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain('is not a directory that can be written');
   });
 
   it('fails clearly: a bad format or id is a usage error (2); an unknown activity or a missing file exits 1 with the reason', async () => {
