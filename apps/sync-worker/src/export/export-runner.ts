@@ -8,7 +8,7 @@ import { csvBatch, JSON_END, jsonBatch } from './archive-formats';
 import { ZipWriter } from './zip-writer';
 
 /** Pieces of the ZIP as stored (data_export_chunks): the download streams them one at a time. */
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 512 * 1024;
 /** Progress (and the sign of life the reconciler looks for) at most this often. */
 const PROGRESS_EVERY_MS = 1000;
 

@@ -110,7 +110,7 @@ export class ArchiveSourceStore {
   }
 
   /** The original activity files, a few at a time (each is up to the worker's size limit). */
-  async *files(manager: EntityManager, userId: string, batch = 8): AsyncGenerator<ArchiveFile> {
+  async *files(manager: EntityManager, userId: string, batch = 2): AsyncGenerator<ArchiveFile> {
     let after = 0;
     for (;;) {
       const rows: { activity_id: string; file_format: string; data: Buffer }[] = await manager.query(
