@@ -211,6 +211,7 @@ const HINT_OF_CODE: Record<string, string> = {
   AUTH_MFA_CHALLENGE_EXPIRED: 'Sign in again: garmin-sync login',
   AUTH_MFA_CHALLENGE_OVER: 'Sign in again: garmin-sync login',
   ACTIVITY_NOT_FOUND: "Give the id of one of your synced activities (Garmin's activity id); sync them with: garmin-sync sync activities",
+  DATA_ACTIVITY_NOT_FOUND: "Give the id of one of your synced activities (garmin-sync activities lists them); sync them with: garmin-sync sync activities",
   ACTIVITY_FILE_MISSING: 'The activity is stored, but there is no original file to download or convert.',
   ACTIVITY_FILE_UNDECODABLE: 'The original file is still there as it is: garmin-sync download ID --format fit',
   ACTIVITY_FILE_NOT_FIT: 'The original file is still there as it is: garmin-sync download ID --format fit',

@@ -7,6 +7,7 @@ import { CliError, ExitCode } from './cli-error';
 import { login, loginWithTokens, logout, whoami } from './commands/auth.commands';
 import { downloadActivity } from './commands/download.commands';
 import { exportArchive } from './commands/export.commands';
+import { listActivities, showActivity, showHealth } from './commands/reads.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
 import { resetSelection, setSelection, showArchive, showSelection } from './commands/selection.commands';
 import { createToken, listTokens, revokeToken } from './commands/tokens.commands';
@@ -122,6 +123,36 @@ function build(): Command {
     .action(async (id: string, options: { format: ActivityDownloadFormat; out?: string }) => {
       const { api, term } = context(program);
       await downloadActivity(api, term, id, options.format, options.out);
+    });
+  program
+    .command('activities')
+    .description('your synced activities, newest first: a table (every page), or --json for scripts')
+    .option('--from <date>', 'from this day (YYYY-MM-DD, the day it started where it was)')
+    .option('--to <date>', 'to this day (YYYY-MM-DD)')
+    .option('--type <type>', "only this type (Garmin's typeKey: running, cycling, strength_training …)")
+    .option('--limit <n>', 'at most this many')
+    .action(async (options: { from?: string; to?: string; type?: string; limit?: string }) => {
+      const { api, term } = context(program);
+      const limit = options.limit === undefined ? undefined : Number(options.limit);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw CliError.usage(`--limit must be a positive whole number, not "${options.limit}".`);
+      await listActivities(api, term, { from: options.from && date(options.from), to: options.to && date(options.to), type: options.type, limit });
+    });
+  program
+    .command('activity <id>')
+    .description('one activity in detail')
+    .action(async (id: string) => {
+      const { api, term } = context(program);
+      await showActivity(api, term, id);
+    });
+  program
+    .command('health <metric>')
+    .description('a health metric day by day (its headline value), with a sparkline of the range (a gap is a day without data)')
+    .option('--from <date>', 'first day (YYYY-MM-DD; default: 29 days before --to)')
+    .option('--to <date>', 'last day (YYYY-MM-DD; default: today)')
+    .addHelpText('after', '\nMetrics: steps, sleep, heart_rate, hrv, stress, body_battery, weight … (an unknown one is answered with the list).')
+    .action(async (metric: string, options: { from?: string; to?: string }) => {
+      const { api, term } = context(program);
+      await showHealth(api, term, metric, options.from && date(options.from), options.to && date(options.to));
     });
   program
     .command('export')

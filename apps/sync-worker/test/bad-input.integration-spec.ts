@@ -49,7 +49,7 @@ const ROUTES: Route[] = [
 
 // Every subject of the closed set: a new one is sent bad input without a change here.
 const RPC_SUBJECTS = Object.values(RpcSubject);
-const COMMAND_SUBJECTS = [CommandSubject.SyncRun, CommandSubject.SessionRefresh];
+const COMMAND_SUBJECTS = Object.values(CommandSubject);
 
 describe(`bad input while real syncs run: ${HTTP_REQUESTS} HTTP requests and ${NATS_MESSAGES} NATS messages`, () => {
   let stack: PlatformStack;

@@ -1,0 +1,92 @@
+import { ActivityDetailView, ActivityPage, DATA_READ_LIMITS, HealthMetricView } from '@fittrack/contracts';
+import { ApiClient } from '../api-client';
+import { CliError } from '../cli-error';
+import { sparkline } from '../sparkline';
+import { Terminal } from '../terminal';
+
+const ACTIVITY_ID = /^[1-9]\d{0,18}$/;
+const DAY_MS = 86_400_000;
+
+export interface ActivityFilter {
+  from?: string;
+  to?: string;
+  type?: string;
+  /** At most this many (every page is followed until then). */
+  limit?: number;
+}
+
+/** `garmin-sync activities`: the stored activities, newest first, every page followed; a table, or JSON for scripts. */
+export async function listActivities(api: ApiClient, term: Terminal, filter: ActivityFilter): Promise<void> {
+  const items: ActivityPage['items'] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: String(Math.min(DATA_READ_LIMITS.activityPageMax, (filter.limit ?? Infinity) - items.length)) });
+    if (filter.from) query.set('from', filter.from);
+    if (filter.to) query.set('to', filter.to);
+    if (filter.type) query.set('type', filter.type);
+    if (cursor) query.set('cursor', cursor);
+    const page: ActivityPage = await api.authed<ActivityPage>('GET', `/v1/activities?${query}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < (filter.limit ?? Infinity));
+  if (term.json) return term.data(items);
+  if (items.length === 0) return term.say('No activities stored for that. Sync them with: garmin-sync sync activities');
+  const rows = items.map((a) => [a.startDateLocal ?? '', String(a.id), a.type ?? '', a.name ?? '', km(a.distanceM), duration(a.durationS), a.averageHr ? String(a.averageHr) : '']);
+  process.stdout.write(table(['date', 'id', 'type', 'name', 'km', 'time', 'avg hr'], rows));
+  term.say(`${items.length} activit${items.length === 1 ? 'y' : 'ies'}.`);
+}
+
+/** `garmin-sync activity ID`: one activity in detail. */
+export async function showActivity(api: ApiClient, term: Terminal, id: string): Promise<void> {
+  if (!ACTIVITY_ID.test(id)) throw CliError.usage(`"${id}" is not an activity id (Garmin's activity ids are positive integers).`);
+  const activity = await api.authed<ActivityDetailView>('GET', `/v1/activities/${id}`);
+  if (term.json) return term.data(activity);
+  const lines: [string, string][] = [
+    ['id', String(activity.id)],
+    ['name', activity.name ?? ''],
+    ['type', activity.type ?? ''],
+    ['start', activity.startTime ?? ''],
+    ['day', activity.startDateLocal ?? ''],
+    ['distance', activity.distanceM === null ? '' : `${km(activity.distanceM)} km`],
+    ['duration', duration(activity.durationS)],
+    ['calories', activity.calories === null ? '' : String(activity.calories)],
+    ['average hr', activity.averageHr === null ? '' : String(activity.averageHr)],
+    ['parts', Object.keys(activity.parts).join(', ') || 'none stored'],
+    ['synced', activity.syncedAt],
+  ];
+  process.stdout.write(lines.map(([key, value]) => `${key.padEnd(11)} ${value}`).join('\n') + '\n');
+}
+
+/**
+ * `garmin-sync health METRIC`: a metric's headline value per day over the range, with a sparkline of them (a
+ * space for a day without data). The range is the last 30 days ending today unless given.
+ */
+export async function showHealth(api: ApiClient, term: Terminal, metric: string, from: string | undefined, to: string | undefined): Promise<void> {
+  const end = to ?? new Date().toISOString().slice(0, 10);
+  const start = from ?? new Date(Date.parse(end) - 29 * DAY_MS).toISOString().slice(0, 10);
+  const view = await api.authed<HealthMetricView>('GET', `/v1/health/${encodeURIComponent(metric)}?${new URLSearchParams({ from: start, to: end })}`);
+  if (term.json) return term.data(view);
+  if (view.days.length === 0) return term.say(`No ${view.metric} stored from ${view.from} to ${view.to}. Sync it with: garmin-sync sync health --kinds ${view.metric}`);
+  const byDay = new Map(view.days.map((d) => [d.date, d.value]));
+  const series: (number | null)[] = [];
+  for (let t = Date.parse(view.from); t <= Date.parse(view.to); t += DAY_MS) series.push(byDay.get(new Date(t).toISOString().slice(0, 10)) ?? null);
+  process.stdout.write(view.days.map((d) => `${d.date}  ${d.value ?? '-'}`).join('\n') + '\n');
+  process.stdout.write(`${view.from} ${sparkline(series)} ${view.to}\n`);
+  term.say(`${view.metric}: ${view.days.length} of ${series.length} days.`);
+}
+
+function km(metres: number | null | undefined): string {
+  return metres === null || metres === undefined ? '' : (metres / 1000).toFixed(2);
+}
+
+function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}

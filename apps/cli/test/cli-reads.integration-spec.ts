@@ -1,0 +1,117 @@
+import { createDataSource, runMigrations } from '@fittrack/persistence';
+import { PlatformStack } from '@fittrack/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliRun } from './support/cli-run';
+
+jest.setTimeout(180_000);
+
+/** `garmin-sync activities`, `activity` and `health` as child processes, against a real stack after a real sync. */
+describe('garmin-sync activities, activity and health', () => {
+  let stack: PlatformStack;
+  let env: Record<string, string>;
+  let profileId: number;
+  let activities: { id: string; type: string; day: string; name: string }[];
+  let steps: { date: string; value: number | null }[];
+  const cli = (args: string[], input: string[] = []) => {
+    const run = new CliRun(args, env);
+    for (const line of input) run.write(line);
+    return run.finished();
+  };
+  const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
+
+  beforeAll(async () => {
+    stack = await PlatformStack.start({
+      migrate: runMigrations,
+      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
+      gateways: 1,
+      workers: 1,
+      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SIGN_IN_LIMIT_PER_MINUTE: '100' },
+    });
+    const work = mkdtempSync(join(tmpdir(), 'garmin-sync-reads-'));
+    env = { XDG_CONFIG_HOME: join(work, 'config'), GARMIN_SYNC_GATEWAY: stack.gateway.url };
+    profileId = 87_000_000 + (process.pid % 10_000);
+    const account = { email: `rd${profileId}@fittrack.test`, password: `pw-${profileId}`, profileId };
+    await stack.sim.admin('/accounts', { ...account, displayName: `rd${profileId}`, historyDays: 14 });
+    expect(await cli(['login', account.email], [account.password])).toMatchObject({ code: 0 });
+    expect((await cli(['sync', 'activities', '--watch'])).stdout).toMatch(/Job [0-9a-f-]{36} completed/);
+    expect((await cli(['sync', 'health', '--kinds', 'steps', '--watch'])).stdout).toMatch(/Job [0-9a-f-]{36} completed/);
+    const owner = `(SELECT id FROM users WHERE garmin_profile_id = $1)`;
+    activities = await query(
+      `SELECT activity_id::text AS id, activity_type AS type, start_date_local::text AS day, name FROM activities WHERE user_id = ${owner} ORDER BY start_time_utc DESC, activity_id DESC`,
+      [profileId],
+    );
+    steps = await query(`SELECT calendar_date::text AS date, value FROM daily_health WHERE user_id = ${owner} AND metric = 'steps' ORDER BY calendar_date`, [profileId]);
+    expect(activities.length).toBeGreaterThanOrEqual(3);
+    expect(steps.length).toBeGreaterThanOrEqual(10);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lists every stored activity, newest first, as a table and as JSON, and filters by day and type', async () => {
+    const json = await cli(['activities', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).map((a: { id: number }) => String(a.id))).toEqual(activities.map((a) => a.id));
+
+    const table = await cli(['activities']);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^date\s+id\s+type\s+name\s+km\s+time\s+avg hr$/);
+    for (const [i, a] of activities.entries()) expect(lines[i + 1]).toMatch(new RegExp(`^${a.day}\\s+${a.id}\\s+${a.type}`));
+    expect(lines.at(-1)).toContain(`${activities.length} activities.`);
+
+    const type = activities[0].type;
+    const typed = JSON.parse((await cli(['activities', '--type', type, '--json'])).stdout);
+    expect(typed.map((a: { id: number }) => String(a.id))).toEqual(activities.filter((a) => a.type === type).map((a) => a.id));
+    const day = activities[1].day;
+    const onDay = JSON.parse((await cli(['activities', '--from', day, '--to', day, '--json'])).stdout);
+    expect(onDay.map((a: { id: number }) => String(a.id))).toEqual(activities.filter((a) => a.day === day).map((a) => a.id));
+    const two = JSON.parse((await cli(['activities', '--limit', '2', '--json'])).stdout);
+    expect(two.map((a: { id: number }) => String(a.id))).toEqual(activities.slice(0, 2).map((a) => a.id));
+  });
+
+  it('shows one activity in detail', async () => {
+    const [a] = activities;
+    const run = await cli(['activity', a.id]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`id          ${a.id}`);
+    expect(run.stdout).toContain(`type        ${a.type}`);
+    expect(run.stdout).toContain(`day         ${a.day}`);
+    expect(JSON.parse((await cli(['activity', a.id, '--json'])).stdout)).toMatchObject({ id: Number(a.id), name: a.name, type: a.type });
+  });
+
+  it('prints a metric day by day with a sparkline of the whole range', async () => {
+    const from = steps[0].date;
+    const to = steps.at(-1)!.date;
+    const run = await cli(['health', 'steps', '--from', from, '--to', to]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, steps.length)).toEqual(steps.map((d) => `${d.date}  ${d.value ?? '-'}`));
+    const chart = lines[steps.length];
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    expect(chart).toMatch(new RegExp(`^${from} [▁▂▃▄▅▆▇█ ]{${days}} ${to}$`));
+    expect(chart).toContain('█');
+    expect(lines.at(-1)).toContain(`steps: ${steps.length} of ${days} days.`);
+    expect(JSON.parse((await cli(['health', 'steps', '--from', from, '--to', to, '--json'])).stdout)).toMatchObject({ metric: 'steps', days: steps });
+  });
+
+  it('fails clearly: bad dates and ids are usage errors (2); an unknown metric lists the valid ones; an unknown activity exits 1', async () => {
+    const badDate = await cli(['activities', '--from', '2026-13-40']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('"2026-13-40" is not a date');
+    expect((await cli(['activity', 'abc'])).code).toBe(2);
+    expect((await cli(['activities', '--limit', '0'])).code).toBe(2);
+
+    const metric = await cli(['health', 'cadence']);
+    expect(metric.code).toBe(2);
+    expect(metric.stderr).toContain('steps');
+    expect(metric.stderr).toContain('sleep');
+
+    const unknown = await cli(['activity', '999999999999']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('garmin-sync sync activities');
+  });
+});
