@@ -25,7 +25,10 @@ function context(program: Command) {
 }
 
 function date(value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw CliError.usage(`"${value}" is not a date (YYYY-MM-DD).`);
+  // Date.parse rolls 2026-02-30 over to March 2nd: only a day that reads back the same is one.
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
+    throw CliError.usage(`"${value}" is not a date (YYYY-MM-DD).`);
+  }
   return value;
 }
 

@@ -102,6 +102,9 @@ describe('garmin-sync activities, activity and health', () => {
     const badDate = await cli(['activities', '--from', '2026-13-40']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('"2026-13-40" is not a date');
+    const leap = await cli(['health', 'steps', '--to', '2026-02-30']);
+    expect(leap.code).toBe(2);
+    expect(leap.stderr).toContain('"2026-02-30" is not a date');
     expect((await cli(['activity', 'abc'])).code).toBe(2);
     expect((await cli(['activities', '--limit', '0'])).code).toBe(2);
 
