@@ -7,7 +7,7 @@ import { CliError, ExitCode } from './cli-error';
 import { login, loginWithTokens, logout, whoami } from './commands/auth.commands';
 import { downloadActivity } from './commands/download.commands';
 import { exportArchive } from './commands/export.commands';
-import { listActivities, showActivity, showHealth } from './commands/reads.commands';
+import { healthHelp, listActivities, showActivity, showHealth } from './commands/reads.commands';
 import { cancelJob, listJobs, showJob, startSync, watchJob } from './commands/jobs.commands';
 import { resetSelection, setSelection, showArchive, showSelection } from './commands/selection.commands';
 import { createToken, listTokens, revokeToken } from './commands/tokens.commands';
@@ -150,9 +150,9 @@ function build(): Command {
   program
     .command('health <metric>')
     .description('a health metric day by day (its headline value), with a sparkline of the range (a gap is a day without data)')
-    .option('--from <date>', 'first day (YYYY-MM-DD; default: 29 days before --to)')
-    .option('--to <date>', 'last day (YYYY-MM-DD; default: today)')
-    .addHelpText('after', '\nMetrics: steps, sleep, heart_rate, hrv, stress, body_battery, weight … (an unknown one is answered with the list).')
+    .option('--from <date>', 'first day (YYYY-MM-DD; default: 29 days before --to, so 30 days are shown)')
+    .option('--to <date>', "last day (YYYY-MM-DD; default: today, on this computer's calendar)")
+    .addHelpText('after', healthHelp())
     .action(async (metric: string, options: { from?: string; to?: string }) => {
       const { api, term } = context(program);
       await showHealth(api, term, metric, options.from && date(options.from), options.to && date(options.to));

@@ -7,6 +7,14 @@ import { CliRun } from './support/cli-run';
 
 jest.setTimeout(180_000);
 
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Today on the calendar of the machine the CLI runs on (the child inherits this process's zone). */
+const localToday = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
 /** `garmin-sync activities`, `activity` and `health` as child processes, against a real stack after a real sync. */
 describe('garmin-sync activities, activity and health', () => {
   let stack: PlatformStack;
@@ -96,6 +104,17 @@ describe('garmin-sync activities, activity and health', () => {
     expect(chart).toContain('█');
     expect(lines.at(-1)).toContain(`steps: ${steps.length} of ${days} days.`);
     expect(JSON.parse((await cli(['health', 'steps', '--from', from, '--to', to, '--json'])).stdout)).toMatchObject({ metric: 'steps', days: steps });
+  });
+
+  it('shows the last 30 days ending today when no range is given', async () => {
+    const to = localToday();
+    const from = isoDay(Date.parse(to) - 29 * DAY_MS);
+    const inRange = steps.filter((d) => d.date >= from && d.date <= to);
+    const run = await cli(['health', 'steps']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, inRange.length)).toEqual(inRange.map((d) => `${d.date}  ${d.value ?? '-'}`));
+    expect(lines[inRange.length]).toMatch(new RegExp(`^${from} [▁▂▃▄▅▆▇█ ]{30} ${to}$`));
   });
 
   it('fails clearly: bad dates and ids are usage errors (2); an unknown metric lists the valid ones; an unknown activity exits 1', async () => {

@@ -1,11 +1,11 @@
-import { ActivityDetailView, ActivityPage, DATA_READ_LIMITS, HealthMetricView } from '@fittrack/contracts';
+import { ActivityDetailView, ActivityPage, DATA_READ_LIMITS, HEALTH_METRICS, HealthMetricView } from '@fittrack/contracts';
 import { ApiClient } from '../api-client';
 import { CliError } from '../cli-error';
+import { dayRangeOf, daysOf } from '../day-range';
 import { sparkline } from '../sparkline';
 import { Terminal } from '../terminal';
 
 const ACTIVITY_ID = /^[1-9]\d{0,18}$/;
-const DAY_MS = 86_400_000;
 
 export interface ActivityFilter {
   from?: string;
@@ -62,17 +62,29 @@ export async function showActivity(api: ApiClient, term: Terminal, id: string): 
  * space for a day without data). The range is the last 30 days ending today unless given.
  */
 export async function showHealth(api: ApiClient, term: Terminal, metric: string, from: string | undefined, to: string | undefined): Promise<void> {
-  const end = to ?? new Date().toISOString().slice(0, 10);
-  const start = from ?? new Date(Date.parse(end) - 29 * DAY_MS).toISOString().slice(0, 10);
-  const view = await api.authed<HealthMetricView>('GET', `/v1/health/${encodeURIComponent(metric)}?${new URLSearchParams({ from: start, to: end })}`);
+  const range = dayRangeOf(from, to);
+  const view = await api.authed<HealthMetricView>('GET', `/v1/health/${encodeURIComponent(metric)}?${new URLSearchParams({ from: range.from, to: range.to })}`);
   if (term.json) return term.data(view);
   if (view.days.length === 0) return term.say(`No ${view.metric} stored from ${view.from} to ${view.to}. Sync it with: garmin-sync sync health --kinds ${view.metric}`);
   const byDay = new Map(view.days.map((d) => [d.date, d.value]));
-  const series: (number | null)[] = [];
-  for (let t = Date.parse(view.from); t <= Date.parse(view.to); t += DAY_MS) series.push(byDay.get(new Date(t).toISOString().slice(0, 10)) ?? null);
+  const series = daysOf(view).map((day) => byDay.get(day) ?? null);
   process.stdout.write(view.days.map((d) => `${d.date}  ${d.value ?? '-'}`).join('\n') + '\n');
   process.stdout.write(`${view.from} ${sparkline(series)} ${view.to}\n`);
   term.say(`${view.metric}: ${view.days.length} of ${series.length} days.`);
+}
+
+/** `health --help`'s list of the metrics, from the contracts' catalog, wrapped for a terminal. */
+export function healthHelp(): string {
+  const lines: string[] = [];
+  for (const metric of HEALTH_METRICS) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + metric.length < 88) lines[lines.length - 1] = `${last}, ${metric}`;
+    else lines.push(`  ${metric}`);
+  }
+  return (
+    `\nMetrics (an unknown one is answered with the gateway's list of them, exit 2):\n${lines.join(',\n')}\n\n` +
+    'The sparkline has one character per day of the range, ▁ the lowest value and █ the highest;\na day without a value is a space.'
+  );
 }
 
 function km(metres: number | null | undefined): string {
