@@ -1,3 +1,4 @@
+import { DATA_READ_LIMITS } from '@fittrack/contracts';
 import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
 import { mkdtempSync } from 'node:fs';
@@ -5,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliRun } from './support/cli-run';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -20,7 +21,7 @@ describe('garmin-sync activities, activity and health', () => {
   let stack: PlatformStack;
   let env: Record<string, string>;
   let profileId: number;
-  let activities: { id: string; type: string; day: string; name: string }[];
+  let activities: { id: string; type: string; day: string; name: string; distance_m: number; duration_s: number }[];
   let steps: { date: string; value: number | null }[];
   const cli = (args: string[], input: string[] = []) => {
     const run = new CliRun(args, env);
@@ -41,17 +42,19 @@ describe('garmin-sync activities, activity and health', () => {
     env = { XDG_CONFIG_HOME: join(work, 'config'), GARMIN_SYNC_GATEWAY: stack.gateway.url };
     profileId = 87_000_000 + (process.pid % 10_000);
     const account = { email: `rd${profileId}@fittrack.test`, password: `pw-${profileId}`, profileId };
-    await stack.sim.admin('/accounts', { ...account, displayName: `rd${profileId}`, historyDays: 14 });
+    await stack.sim.admin('/accounts', { ...account, displayName: `rd${profileId}`, historyDays: 150 });
     expect(await cli(['login', account.email], [account.password])).toMatchObject({ code: 0 });
-    expect((await cli(['sync', 'activities', '--watch'])).stdout).toMatch(/Job [0-9a-f-]{36} completed/);
+    // 150 days of history (about one activity a day) so that the activities span more than one page of the API.
+    const from = isoDay(Date.now() - 149 * DAY_MS);
+    expect((await cli(['sync', 'activities', '--from', from, '--watch'])).stdout).toMatch(/Job [0-9a-f-]{36} completed/);
     expect((await cli(['sync', 'health', '--kinds', 'steps', '--watch'])).stdout).toMatch(/Job [0-9a-f-]{36} completed/);
     const owner = `(SELECT id FROM users WHERE garmin_profile_id = $1)`;
     activities = await query(
-      `SELECT activity_id::text AS id, activity_type AS type, start_date_local::text AS day, name FROM activities WHERE user_id = ${owner} ORDER BY start_time_utc DESC, activity_id DESC`,
+      `SELECT activity_id::text AS id, activity_type AS type, start_date_local::text AS day, name, distance_m, duration_s FROM activities WHERE user_id = ${owner} ORDER BY start_time_utc DESC, activity_id DESC`,
       [profileId],
     );
     steps = await query(`SELECT calendar_date::text AS date, value FROM daily_health WHERE user_id = ${owner} AND metric = 'steps' ORDER BY calendar_date`, [profileId]);
-    expect(activities.length).toBeGreaterThanOrEqual(3);
+    expect(activities.length).toBeGreaterThan(DATA_READ_LIMITS.activityPageMax);
     expect(steps.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -59,7 +62,7 @@ describe('garmin-sync activities, activity and health', () => {
     await stack?.stop();
   });
 
-  it('lists every stored activity, newest first, as a table and as JSON, and filters by day and type', async () => {
+  it('lists every stored activity, newest first, following every page, as a table and as JSON, and filters by day and type', async () => {
     const json = await cli(['activities', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).map((a: { id: number }) => String(a.id))).toEqual(activities.map((a) => a.id));
@@ -79,15 +82,23 @@ describe('garmin-sync activities, activity and health', () => {
     expect(onDay.map((a: { id: number }) => String(a.id))).toEqual(activities.filter((a) => a.day === day).map((a) => a.id));
     const two = JSON.parse((await cli(['activities', '--limit', '2', '--json'])).stdout);
     expect(two.map((a: { id: number }) => String(a.id))).toEqual(activities.slice(0, 2).map((a) => a.id));
+    // More than one page but not all of them: the second page is asked for only the rest.
+    const limit = DATA_READ_LIMITS.activityPageMax + 3;
+    const some = JSON.parse((await cli(['activities', '--limit', String(limit), '--json'])).stdout);
+    expect(some.map((a: { id: number }) => String(a.id))).toEqual(activities.slice(0, limit).map((a) => a.id));
   });
 
   it('shows one activity in detail', async () => {
     const [a] = activities;
     const run = await cli(['activity', a.id]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`id          ${a.id}`);
-    expect(run.stdout).toContain(`type        ${a.type}`);
-    expect(run.stdout).toContain(`day         ${a.day}`);
+    expect(run.stdout).toContain(`id:          ${a.id}\n`);
+    expect(run.stdout).toContain(`name:        ${a.name}\n`);
+    expect(run.stdout).toContain(`type:        ${a.type}\n`);
+    expect(run.stdout).toContain(`day:         ${a.day}\n`);
+    expect(run.stdout).toContain(`distance:    ${(a.distance_m / 1000).toFixed(2)} km\n`);
+    const s = Math.round(a.duration_s);
+    expect(run.stdout).toContain(`duration:    ${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}\n`);
     expect(JSON.parse((await cli(['activity', a.id, '--json'])).stdout)).toMatchObject({ id: Number(a.id), name: a.name, type: a.type });
   });
 
@@ -134,6 +145,7 @@ describe('garmin-sync activities, activity and health', () => {
 
     const unknown = await cli(['activity', '999999999999']);
     expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No activity 999999999999.');
     expect(unknown.stderr).toContain('garmin-sync sync activities');
   });
 });

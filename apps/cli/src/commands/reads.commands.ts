@@ -54,7 +54,7 @@ export async function showActivity(api: ApiClient, term: Terminal, id: string): 
     ['parts', Object.keys(activity.parts).join(', ') || 'none stored'],
     ['synced', activity.syncedAt],
   ];
-  process.stdout.write(lines.map(([key, value]) => `${key.padEnd(11)} ${value}`).join('\n') + '\n');
+  process.stdout.write(lines.map(([key, value]) => `${`${key}:`.padEnd(12)} ${value}`).join('\n') + '\n');
 }
 
 /**
