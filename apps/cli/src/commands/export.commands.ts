@@ -41,7 +41,7 @@ export async function exportArchive(api: ApiClient, term: Terminal, out: string 
   bar?.stop();
   if (view.status === 'failed') throw new CliError(`Export ${view.id} failed: ${(view.error ?? 'no reason given').replace(/\.$/, '')}.`, 'Try again with: garmin-sync export');
   const started = Date.now();
-  const { path, bytes } = await api.downloadInto(view.downloadUrl!, dir, `garmin-export-${view.id}.zip`);
+  const { path, bytes } = await api.downloadInto(view.downloadUrl ?? `/v1/exports/${view.id}/download`, dir, `garmin-export-${view.id}.zip`);
   if (term.json) return term.data({ exportId: view.id, path, bytes, counts: view.counts });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   term.say(`Saved your archive (${describe(view.counts ?? {})}; ${bytes} bytes) to ${path} in ${seconds} s.`);
