@@ -1,11 +1,10 @@
 import { ActivityDetailView, ActivityPage, DATA_READ_LIMITS, HEALTH_METRICS, HealthMetricView } from '@fittrack/contracts';
 import { ApiClient } from '../api-client';
-import { CliError } from '../cli-error';
 import { dayRangeOf, daysOf } from '../day-range';
 import { sparkline } from '../sparkline';
 import { Terminal } from '../terminal';
+import { activityIdArg } from './download.commands';
 
-const ACTIVITY_ID = /^[1-9]\d{0,18}$/;
 
 export interface ActivityFilter {
   from?: string;
@@ -38,7 +37,7 @@ export async function listActivities(api: ApiClient, term: Terminal, filter: Act
 
 /** `garmin-sync activity ID`: one activity in detail. */
 export async function showActivity(api: ApiClient, term: Terminal, id: string): Promise<void> {
-  if (!ACTIVITY_ID.test(id)) throw CliError.usage(`"${id}" is not an activity id (Garmin's activity ids are positive integers).`);
+  activityIdArg(id);
   const activity = await api.authed<ActivityDetailView>('GET', `/v1/activities/${id}`);
   if (term.json) return term.data(activity);
   const lines: [string, string][] = [
