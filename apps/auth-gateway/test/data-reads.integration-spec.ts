@@ -173,7 +173,7 @@ describe('reads over HTTP and NATS', () => {
     expect(unknown.status).toBe(400);
     expect(String(unknown.body.message)).toContain(`metric must be one of: ${HEALTH_METRICS.join(', ')}`);
     const long = await get('/v1/health/sleep?from=2024-01-01&to=2025-12-31');
-    expect([long.status, long.body.code, long.body.message]).toEqual([400, 'DATA_RANGE_TOO_LONG', 'from 2024-01-01 to 2025-12-31 is 731 days: at most 366 days per request']);
+    expect([long.status, long.body.code, long.body.message, long.body.maxDays]).toEqual([400, 'DATA_RANGE_TOO_LONG', 'from 2024-01-01 to 2025-12-31 is 731 days: at most 366 days per request', 366]);
     expect((await get('/v1/health?from=2025-01-01&to=2025-12-31')).body.message).toContain('at most 93 days');
     // Bob synced no health: his overview of the same days is empty.
     expect((await get(`/v1/health?from=${overviewFrom}&to=${last}`, bob)).body.days).toEqual([]);
@@ -240,7 +240,11 @@ describe('reads over HTTP and NATS', () => {
     expect(overNats).toEqual({ ok: true, data: http.body });
     const next = await rpc(RpcSubject.DataActivityList, { userId: alice.userId, limit: 4, cursor: overNats.data.nextCursor });
     expect(next.data).toEqual((await get(`/v1/activities?limit=4&cursor=${encodeURIComponent(overNats.data.nextCursor)}`)).body);
-    expect(await rpc(RpcSubject.DataActivityList, { userId: bob.userId, limit: 4, cursor: overNats.data.nextCursor })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // An error is the same error on both: the HTTP body's code is the RPC error's reason, and its fields the context.
+    const foreignCursor = await rpc(RpcSubject.DataActivityList, { userId: bob.userId, limit: 4, cursor: overNats.data.nextCursor });
+    const foreignOverHttp = await get(`/v1/activities?limit=4&cursor=${encodeURIComponent(overNats.data.nextCursor)}`, bob);
+    expect(foreignOverHttp.body).toMatchObject({ statusCode: 400, code: 'DATA_BAD_CURSOR' });
+    expect(foreignCursor).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: foreignOverHttp.body.message, reason: foreignOverHttp.body.code } });
     expect(await rpc(RpcSubject.DataActivityList, { userId: alice.userId, limit: 101 })).toEqual({
       ok: false,
       error: { code: 'BAD_REQUEST', message: 'payload is invalid', details: ['limit must be at most 100'] },
@@ -252,7 +256,7 @@ describe('reads over HTTP and NATS', () => {
 
     const id = http.body.items[0].id;
     expect(await rpc(RpcSubject.DataActivityGet, { userId: alice.userId, activityId: id })).toEqual({ ok: true, data: (await get(`/v1/activities/${id}`)).body });
-    expect(await rpc(RpcSubject.DataActivityGet, { userId: bob.userId, activityId: id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `no activity ${id}` } });
+    expect(await rpc(RpcSubject.DataActivityGet, { userId: bob.userId, activityId: id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `no activity ${id}`, reason: 'DATA_ACTIVITY_NOT_FOUND' } });
     expect(await rpc(RpcSubject.DataActivityGet, { userId: '6f1c1a52-3f1c-4b8e-9a59-0d9b5c6f7a10', activityId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     expect(await rpc(RpcSubject.DataHealthMetric, { userId: alice.userId, metric: 'sleep' })).toEqual({ ok: true, data: (await get('/v1/health/sleep')).body });
@@ -262,7 +266,12 @@ describe('reads over HTTP and NATS', () => {
     });
     expect(await rpc(RpcSubject.DataHealthMetric, { userId: alice.userId, metric: 'sleep', from: '2024-01-01', to: '2025-12-31' })).toEqual({
       ok: false,
-      error: { code: 'BAD_REQUEST', message: 'from 2024-01-01 to 2025-12-31 is 731 days: at most 366 days per request' },
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'from 2024-01-01 to 2025-12-31 is 731 days: at most 366 days per request',
+        reason: 'DATA_RANGE_TOO_LONG',
+        context: { days: 731, maxDays: 366 },
+      },
     });
     const [{ d: day }] = await query(`SELECT max(calendar_date)::text AS d FROM daily_health WHERE user_id = $1 AND metric = 'sleep'`, [alice.userId]);
     expect(await rpc(RpcSubject.DataHealthDay, { userId: alice.userId, metric: 'sleep', date: day })).toEqual({ ok: true, data: (await get(`/v1/health/sleep/${day}`)).body });

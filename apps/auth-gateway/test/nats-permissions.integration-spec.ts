@@ -132,7 +132,7 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
     const deleted = await ask(await as('operator'), RpcSubject.UserDelete, { userId });
     expect(deleted.reply).toMatchObject({ ok: true, data: { userId, removed: expect.objectContaining({ users: 1, user_sessions: 1 }) } });
     expect(rpcLog()).toMatch(/rpc garmin\.rpc\.user\.delete from account=OPS user=operator/);
-    expect(await ask(await as('operator'), RpcSubject.UserDelete, { userId })).toEqual({ reply: { ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } } });
+    expect(await ask(await as('operator'), RpcSubject.UserDelete, { userId })).toEqual({ reply: { ok: false, error: { code: 'NOT_FOUND', message: expect.any(String), reason: 'ACCOUNT_USER_NOT_FOUND' } } });
     console.log('proved: platform and worker credentials get no garmin.rpc.user.delete; the operator deletes, and a second delete is NOT_FOUND');
   });
 

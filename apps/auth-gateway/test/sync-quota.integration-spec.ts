@@ -47,7 +47,7 @@ describe('the per-user quota on open sync jobs (SYNC_MAX_OPEN_JOBS_PER_USER=3, t
     expect(refused.headers.get('retry-after')).toBe('30');
 
     const rpc = await ask(RpcSubject.SyncStart, { userId: user.userId, ...request(QUOTA) });
-    expect(rpc).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: SENTENCE } });
+    expect(rpc).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: SENTENCE, reason: 'SYNC_TOO_MANY_OPEN_JOBS', context: { retryAfterSeconds: 30, limit: QUOTA } } });
 
     // Asking again for a job already open is not a new job: always answered.
     const same = await stack.gateway.post('/v1/sync', request(0), { token: user.token });

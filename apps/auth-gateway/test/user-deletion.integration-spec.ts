@@ -153,7 +153,7 @@ describe('deleting a user and all their data', () => {
     expect(answer).toMatchObject({ ok: true, data: { userId: user.userId } });
     expect(nonEmpty(answer.data.removed)).toEqual(nonEmpty(before));
     expect(nonEmpty(await rowsOf(user.userId))).toEqual({});
-    expect(await ask({ userId: user.userId })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `no user ${user.userId} (already deleted, or never existed)` } });
+    expect(await ask({ userId: user.userId })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `no user ${user.userId} (already deleted, or never existed)`, reason: 'ACCOUNT_USER_NOT_FOUND' } });
     expect((await ask({ userId: 'nope' })).error.code).toBe('BAD_REQUEST');
     expect((await stack.gateway.get('/v1/auth/me', { token: user.token })).status).toBe(401);
     console.log('proved: the operator RPC deletes like DELETE /v1/me, answers NOT_FOUND the second time and BAD_REQUEST for a bad id');

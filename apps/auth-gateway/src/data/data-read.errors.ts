@@ -13,8 +13,17 @@ export type DataReadErrorCode = (typeof DataReadErrorCode)[keyof typeof DataRead
 
 /** The read API's errors (HTTP /v1/activities, /health, /workouts, /records and garmin.rpc.data.*). */
 export class DataReadError extends DomainError<DataReadErrorCode> {
-  private constructor(kind: ErrorKind, code: DataReadErrorCode, message: string) {
+  private constructor(
+    kind: ErrorKind,
+    code: DataReadErrorCode,
+    message: string,
+    private readonly extra?: Record<string, unknown>,
+  ) {
     super(kind, code, message);
+  }
+
+  override get details(): Record<string, unknown> | undefined {
+    return this.extra;
   }
 
   /** Forged, altered, another user's, or another list's or filter's: which one is not said. */
@@ -35,6 +44,7 @@ export class DataReadError extends DomainError<DataReadErrorCode> {
       ErrorKind.BadInput,
       DataReadErrorCode.RangeTooLong,
       `from ${from} to ${to} is ${days} days: at most ${maxDays} days per request`,
+      { days, maxDays },
     );
   }
 

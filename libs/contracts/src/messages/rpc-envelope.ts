@@ -20,6 +20,10 @@ export interface RpcErrorBody {
   message: string;
   /** Field-level problems for BAD_REQUEST. */
   details?: string[];
+  /** The module's own error code (`DATA_RANGE_TOO_LONG`, `SYNC_QUOTA_EXCEEDED`), the `code` of the same error over HTTP. */
+  reason?: string;
+  /** Fields a caller can act on (limits, attempts left, `retryAfterSeconds`), as the HTTP error body carries them. */
+  context?: Record<string, unknown>;
 }
 
 export type RpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: RpcErrorBody };

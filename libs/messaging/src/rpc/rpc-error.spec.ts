@@ -10,9 +10,27 @@ class JobMissing extends DomainError<'JOB_NOT_FOUND'> {
   }
 }
 
+class SlowDown extends DomainError<'SYNC_QUOTA'> {
+  constructor() {
+    super(ErrorKind.RateLimited, 'SYNC_QUOTA', 'too many syncs', 30);
+  }
+  override get details() {
+    return { limit: 5 };
+  }
+}
+
 describe('toRpcErrorBody', () => {
-  it('maps domain errors by kind', () => {
-    expect(toRpcErrorBody(new JobMissing())).toEqual({ code: RpcErrorCode.NotFound, message: 'sync job not found' });
+  it('maps domain errors by kind, naming their own code', () => {
+    expect(toRpcErrorBody(new JobMissing())).toEqual({ code: RpcErrorCode.NotFound, message: 'sync job not found', reason: 'JOB_NOT_FOUND' });
+  });
+
+  it('carries what a caller can act on, as the HTTP body does', () => {
+    expect(toRpcErrorBody(new SlowDown())).toEqual({
+      code: RpcErrorCode.RateLimited,
+      message: 'too many syncs',
+      reason: 'SYNC_QUOTA',
+      context: { retryAfterSeconds: 30, limit: 5 },
+    });
   });
 
   it('keeps validation details', () => {

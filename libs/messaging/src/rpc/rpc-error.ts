@@ -37,7 +37,10 @@ export function isRpcErrorBody(value: unknown): value is RpcErrorBody {
  */
 export function toRpcErrorBody(error: unknown): RpcErrorBody {
   if (isRpcErrorBody(error)) return error;
-  if (error instanceof DomainError) return { code: CODE_OF_KIND[error.kind], message: error.message };
+  if (error instanceof DomainError) {
+    const context = { ...(error.retryAfterSeconds !== undefined && { retryAfterSeconds: error.retryAfterSeconds }), ...error.details };
+    return { code: CODE_OF_KIND[error.kind], message: error.message, reason: error.code, ...(Object.keys(context).length > 0 && { context }) };
+  }
   if (error instanceof HttpException) {
     const response = error.getResponse() as { message?: string | string[] } | string;
     const messages = typeof response === 'object' ? response.message : undefined;
