@@ -3,8 +3,7 @@
 // idle, and exporting 100 activities; the gateway streaming the 1,000-activity download is measured too.
 //   npm run bench:export      (BENCH_EXPORT_ACTIVITIES to change the count, BENCH_EXPORT_FILE_KB the size of each file)
 import { createDataSource, runMigrations } from '@fittrack/persistence';
-import { PlatformStack } from '@fittrack/testing';
-import { createHash, randomBytes } from 'node:crypto';
+import { PlatformStack, seedArchiveUser } from '@fittrack/testing';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -53,33 +52,8 @@ async function main(): Promise<void> {
     const db = stack.database.dataSource;
     const workerPid = stack.workers[0].process.pid!;
     const gatewayPid = stack.gateway.process.pid!;
-    // Each file is incompressible (random), the worst case for the ZIP: the archive is as large as the files.
-    const file = randomBytes(FILE_KB * 1024);
-    const seed = async (profileId: number, activities: number) => {
-      const [{ id }] = await db.query(`INSERT INTO users (garmin_profile_id, display_name) VALUES ($1, 'export bench') RETURNING id`, [profileId]);
-      await db.query(
-        `INSERT INTO activities (user_id, activity_id, name, activity_type, start_time_utc, start_date_local, duration_s, distance_m, summary)
-         SELECT $1, n, 'Run ' || n, 'running', now() - n * interval '1 hour', (now() - n * interval '1 hour')::date, 3600, 10000, jsonb_build_object('activityId', n, 'activityName', 'Run ' || n)
-         FROM generate_series(1, $2) AS n`,
-        [id, activities],
-      );
-      for (let n = 1; n <= activities; n += 100) {
-        const ids = Array.from({ length: Math.min(100, activities - n + 1) }, (_, i) => n + i);
-        await db.query(
-          `INSERT INTO activity_files (user_id, activity_id, file_format, data, sha256, size_bytes) SELECT $1, a, 'fit', $2, $3, $4 FROM unnest($5::bigint[]) AS a`,
-          [id, file, createHash('sha256').update(file).digest('hex'), file.length, ids],
-        );
-      }
-      await db.query(
-        `INSERT INTO daily_health (user_id, calendar_date, metric, value, raw)
-         SELECT $1, current_date - d, m, d, jsonb_build_object('calendarDate', (current_date - d)::text, 'values', (SELECT jsonb_agg(x) FROM generate_series(1, 96) AS x))
-         FROM generate_series(0, $2 - 1) AS d, unnest($3::text[]) AS m`,
-        [id, DAYS, METRICS],
-      );
-      const token = `fgs_pat_${randomBytes(32).toString('base64url').slice(0, 43)}`;
-      await db.query(`INSERT INTO personal_access_tokens (user_id, name, token_hash) VALUES ($1, 'bench', $2)`, [id, createHash('sha256').update(token).digest('hex')]);
-      return token;
-    };
+    const seed = async (profileId: number, activities: number) =>
+      (await seedArchiveUser(db, { profileId, activities, fileKb: FILE_KB, days: DAYS, metrics: METRICS })).token;
     const exportFor = async (token: string) => {
       const t0 = performance.now();
       const started = await stack.gateway.post('/v1/exports', {}, { token });

@@ -8,3 +8,4 @@ export * from './lib/platform-stack';
 export * from './lib/nats-server';
 export * from './lib/nats-cluster';
 export * from './lib/linked-users';
+export * from './lib/archive-user';

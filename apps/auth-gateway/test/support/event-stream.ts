@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- a test client: callers assert on events of whatever shape */
-
 /** One server-sent event as a client sees it. */
 export interface SentEvent {
   type: string;
