@@ -10,3 +10,4 @@ export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './metrics/metrics-listener';
+export * from './memory/buffer-churn';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { bufferChurned } from '@fittrack/app-core';
 import { ExportRunCommand } from '@fittrack/contracts';
 import { ARCHIVE_SECTIONS, ArchiveSourceStore, ExportAttempt, ExportStore } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
@@ -74,11 +75,13 @@ export class ExportRunner {
 
     let seq = 0;
     const zip = new ZipWriter(CHUNK_BYTES, async (chunk) => {
+      bufferChurned(chunk.length);
       if (!(await this.exports.appendChunk(manager, attempt, seq++, chunk))) throw new AttemptSuperseded();
     });
     const written: Record<string, number> = {};
     for await (const file of this.source.files(manager, attempt.userId)) {
       await zip.file(`activities/files/${file.activityId}.${file.format}`, file.data);
+      bufferChurned(file.data.length);
       written['activity_files'] = (written['activity_files'] ?? 0) + 1;
       done++;
       await report();
