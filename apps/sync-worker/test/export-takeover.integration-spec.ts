@@ -16,7 +16,7 @@ const FILE_KB = 256;
  * starts the archive over and fences the first one out. The download is then one whole, valid archive of one
  * attempt, with every file byte for byte, and a frozen worker that wakes up adds nothing to it.
  */
-describe('an export whose worker is lost halfway', () => {
+describe('an export whose worker is lost halfway, or that is too large to make', () => {
   let stack: PlatformStack;
   let profileId = 72_000_000;
   const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
@@ -100,5 +100,23 @@ describe('an export whose worker is lost halfway', () => {
     expect(other.process.logs).toContain(`export ${id}: completed`);
     expect(() => process.kill(frozen.process.pid!, 0)).not.toThrow(); // still running: giving up is not a crash
     console.log('proved: frozen mid-export and thawed after the takeover, the first worker gave its attempt up; the archive is the second attempt alone');
+  });
+
+  it('refuses, with the reason, an archive more entries than a ZIP without ZIP64 can hold, and keeps nothing of it', async () => {
+    await stack.startWorker();
+    profileId += 1;
+    // 65,534 empty files, the activities' JSON and CSV, the manifest and the README: 65,538 entries.
+    const user = await seedArchiveUser(stack.database.dataSource, { profileId, activities: 65_534, fileKb: 0 });
+    const started = await stack.gateway.post('/v1/exports', {}, { token: user.token });
+    await eventually(async () => ['completed', 'failed'].includes((await exportRow(started.body.id)).status), 60_000, 'the export to end');
+    const view = (await stack.gateway.get(`/v1/exports/${started.body.id}`, { token: user.token })).body;
+    expect(view).toMatchObject({
+      status: 'failed',
+      downloadUrl: null,
+      error: 'the archive could not be made: it would hold 65538 entries, more than a ZIP can without ZIP64 (65535)',
+    });
+    expect(await chunksOf(started.body.id)).toEqual([]);
+    const download = await stack.gateway.get(`/v1/exports/${started.body.id}/download`, { token: user.token });
+    expect([download.status, download.body.code]).toEqual([409, 'EXPORT_FAILED']);
   });
 });

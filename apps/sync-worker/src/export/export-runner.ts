@@ -10,6 +10,9 @@ import { ZipWriter } from './zip-writer';
 
 /** Pieces of the ZIP as stored (data_export_chunks): the download streams them one at a time. */
 const CHUNK_BYTES = 512 * 1024;
+/** A ZIP without ZIP64 (fflate writes none) holds at most this many entries, and this many bytes. */
+const ZIP_MAX_ENTRIES = 0xffff;
+const ZIP_MAX_BYTES = 0xffffffff;
 /** Progress (and the sign of life the reconciler looks for) at most this often. */
 const PROGRESS_EVERY_MS = 1000;
 
@@ -63,6 +66,9 @@ export class ExportRunner {
     const manager = this.dataSource.manager;
     const counts = await this.source.count(manager, attempt.userId);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    // Every file, a JSON and a CSV per section with rows, the manifest and the README.
+    const entries = (counts['activity_files'] ?? 0) + 2 * ARCHIVE_SECTIONS.filter((section) => counts[section.entry]).length + 2;
+    if (entries > ZIP_MAX_ENTRIES) throw new Error(`it would hold ${entries} entries, more than a ZIP can without ZIP64 (${ZIP_MAX_ENTRIES})`);
     let done = 0;
     let reported = 0;
     const report = async (force = false) => {
@@ -76,6 +82,7 @@ export class ExportRunner {
     let seq = 0;
     const zip = new ZipWriter(CHUNK_BYTES, async (chunk) => {
       bufferChurned(chunk.length);
+      if (zip.size > ZIP_MAX_BYTES) throw new Error(`it would be larger than a ZIP can be without ZIP64 (4 GB)`);
       if (!(await this.exports.appendChunk(manager, attempt, seq++, chunk))) throw new AttemptSuperseded();
     });
     const written: Record<string, number> = {};
