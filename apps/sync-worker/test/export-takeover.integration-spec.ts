@@ -102,7 +102,7 @@ describe('an export whose worker is lost halfway, or that is too large to make',
     console.log('proved: frozen mid-export and thawed after the takeover, the first worker gave its attempt up; the archive is the second attempt alone');
   });
 
-  it('refuses, with the reason, an archive more entries than a ZIP without ZIP64 can hold, and keeps nothing of it', async () => {
+  it('refuses, with the reason, an archive of more entries than a ZIP without ZIP64 can hold, and keeps nothing of it', async () => {
     await stack.startWorker();
     profileId += 1;
     // 65,534 empty files, the activities' JSON and CSV, the manifest and the README: 65,538 entries.

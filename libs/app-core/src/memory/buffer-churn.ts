@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  * fresh buffer for every large row, deflate allocates its window per entry, each chunk is copied into its INSERT.
  * Left to itself, V8 let some 60 MB of that build up (the export benchmark's figures, README). A byte counted here
  * stands for several allocated, so the bound is low: a collection per 8 MB counted kept the 1,000-activity export's
- * peak at 186 MB where 24 MB gave 196 MB and none 217 MB.
+ * peak at about 185 MB where 24 MB gave 196 MB and none 217 MB.
  */
 const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
 

@@ -20,7 +20,7 @@ export interface RpcErrorBody {
   message: string;
   /** Field-level problems for BAD_REQUEST. */
   details?: string[];
-  /** The module's own error code (`DATA_RANGE_TOO_LONG`, `SYNC_QUOTA_EXCEEDED`), the `code` of the same error over HTTP. */
+  /** The module's own error code (`DATA_RANGE_TOO_LONG`, `SYNC_TOO_MANY_OPEN_JOBS`), the `code` of the same error over HTTP. */
   reason?: string;
   /** Fields a caller can act on (limits, attempts left, `retryAfterSeconds`), as the HTTP error body carries them. */
   context?: Record<string, unknown>;

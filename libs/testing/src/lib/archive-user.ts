@@ -5,8 +5,7 @@ export interface ArchiveUser {
   userId: string;
   /** A personal access token of the user (reads and exports). */
   token: string;
-  /** The one file every activity holds (`activity_files.data`), and its sha256. */
-  file: Buffer;
+  /** The sha256 of the one file every activity holds (`activity_files.data`). */
   fileSha256: string;
 }
 
@@ -27,7 +26,7 @@ export interface ArchiveUserSpec {
  * export does with many megabytes: its memory (the export benchmark) and a worker lost halfway (its tests).
  */
 export async function seedArchiveUser(dataSource: DataSource, spec: ArchiveUserSpec): Promise<ArchiveUser> {
-  // One transaction, so one commit to wait for however many statements (a commit each was slow under I/O load).
+  // One transaction: a seeded user is there whole, or not at all.
   return dataSource.transaction((db) => seed(db, spec));
 }
 
@@ -57,5 +56,5 @@ async function seed(db: EntityManager, spec: ArchiveUserSpec): Promise<ArchiveUs
   }
   const token = `fgs_pat_${randomBytes(32).toString('base64url').slice(0, 43)}`;
   await db.query(`INSERT INTO personal_access_tokens (user_id, name, token_hash) VALUES ($1, 'archive user', $2)`, [userId, createHash('sha256').update(token).digest('hex')]);
-  return { userId, token, file, fileSha256 };
+  return { userId, token, fileSha256 };
 }
