@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -6,6 +6,7 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiGoneResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,6 +20,8 @@ import { LinkStatusService } from '../garmin-link/link-status.service';
 import { ReadScope } from '../tokens';
 import { ApiTokensService, Caller, isSessionCaller, SessionCaller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller, CurrentSession } from '../tokens/bearer.guard';
+import { BrowserCookie, clearSessionCookies, cookiesOf } from '../tokens/browser-session';
+import { BrowserSessionInterceptor } from '../tokens/browser-session.interceptor';
 import { personalTokenDto } from '../tokens/personal-token.dto';
 import { PersonalTokensService } from '../tokens/personal-tokens.service';
 import { ImportRequest, LoginRequest, MfaRequest, RefreshRequest } from './dto/sign-in.requests';
@@ -33,6 +36,15 @@ const THROTTLED =
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
 
+/** The browser transport, on every route that hands out a session's tokens. */
+const COOKIE_TRANSPORT = {
+  name: 'X-Session-Transport',
+  required: false,
+  description:
+    '`cookie`: the tokens go into httpOnly SameSite=Strict cookies (ft_access, ft_refresh) instead of the body, which carries tokenType "Cookie" ' +
+    'and the csrfToken (also in the readable ft_csrf cookie) that every cookie-authenticated request changing anything must send as X-CSRF-Token',
+};
+
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
@@ -46,6 +58,8 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @UseInterceptors(BrowserSessionInterceptor)
+  @ApiHeader(COOKIE_TRANSPORT)
   @HttpCode(200)
   @ApiOperation({
     summary: "Sign in with Garmin credentials through the sign-in chain (today's reference client's strategies); links the account, or asks for the MFA code",
@@ -73,6 +87,8 @@ export class AuthController {
   }
 
   @Post('mfa')
+  @UseInterceptors(BrowserSessionInterceptor)
+  @ApiHeader(COOKIE_TRANSPORT)
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish a sign-in with the MFA code; any gateway replica can take it, whatever strategy started it' })
   @ApiOkResponse({ type: SignInResponse })
@@ -86,6 +102,8 @@ export class AuthController {
   }
 
   @Post('import')
+  @UseInterceptors(BrowserSessionInterceptor)
+  @ApiHeader(COOKIE_TRANSPORT)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Link a Garmin account without a password, from the tokens the user already has',
@@ -104,6 +122,8 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @UseInterceptors(BrowserSessionInterceptor)
+  @ApiHeader(COOKIE_TRANSPORT)
   @HttpCode(200)
   @ApiOperation({ summary: 'New tokens for a refresh token, which is rotated (reusing an old one revokes the session)' })
   @ApiOkResponse({ type: TokenResponse })
@@ -120,8 +140,9 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "Revoke the caller's session: its refresh and access tokens stop working" })
   @ApiNoContentResponse()
-  async logout(@CurrentSession() caller: SessionCaller): Promise<void> {
+  async logout(@CurrentSession() caller: SessionCaller, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.tokens.revoke(caller.sessionId, caller.userId);
+    if (cookiesOf(request)[BrowserCookie.Access]) clearSessionCookies(request, reply);
   }
 
   @Get('me')

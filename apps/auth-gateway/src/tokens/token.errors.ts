@@ -5,6 +5,7 @@ export const TokenErrorCode = {
   InvalidToken: 'TOKEN_INVALID',
   RefreshTokenReused: 'TOKEN_REFRESH_REUSED',
   SessionNotFound: 'TOKEN_SESSION_NOT_FOUND',
+  CsrfMismatch: 'TOKEN_CSRF_MISMATCH',
 } as const;
 export type TokenErrorCode = (typeof TokenErrorCode)[keyof typeof TokenErrorCode];
 
@@ -27,6 +28,14 @@ export class TokenError extends DomainError<TokenErrorCode> {
       ErrorKind.Unauthorized,
       TokenErrorCode.RefreshTokenReused,
       'this refresh token was already used, so its session has been revoked; sign in again',
+    );
+  }
+  /** A cookie-authenticated request that changes something, without the X-CSRF-Token its ft_csrf cookie holds. */
+  static csrfMismatch() {
+    return new TokenError(
+      ErrorKind.Forbidden,
+      TokenErrorCode.CsrfMismatch,
+      'a request signed in by cookie that changes something must send X-CSRF-Token with the value of the ft_csrf cookie',
     );
   }
   static sessionNotFound() {
