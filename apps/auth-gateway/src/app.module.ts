@@ -7,6 +7,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { DataModule } from './data/data.module';
 import { ExportsModule } from './exports/exports.module';
+import { OperatorModule } from './operator/operator.module';
 import { ChangesModule } from './changes/changes.module';
 import { NightlyModule } from './nightly/nightly.module';
 import { SelectionModule } from './selection/selection.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ChangesModule,
         AccountsModule,
         ExportsModule,
+        OperatorModule,
       ],
       // The cipher and the stores sealed with it, for every module of the app.
       providers: secrets,

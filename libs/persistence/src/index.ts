@@ -39,3 +39,4 @@ export * from './personal-tokens/personal-token.store';
 export * from './accounts/account-deletion.store';
 export * from './exports/archive-source';
 export * from './exports/export.store';
+export * from './operator/operator.store';

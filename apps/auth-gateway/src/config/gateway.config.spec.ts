@@ -20,6 +20,12 @@ describe('GatewayConfig', () => {
     expect([config.SIGN_IN_LIMIT_PER_MINUTE, config.SIGN_IN_LIMIT_PER_HOUR, config.MFA_MAX_ATTEMPTS]).toEqual([5, 100, 5]);
   });
 
+  it('grants the operator role to no one by default, and to the listed Garmin profile ids; anything else is refused', () => {
+    const operators = (value?: string) => [...validateConfig('auth-gateway', GatewayConfig, value === undefined ? {} : { OPERATOR_GARMIN_PROFILE_IDS: value }).operatorProfileIds];
+    expect([operators(), operators(''), operators(' 81234567 ,9 ')]).toEqual([[], [], [81234567, 9]]);
+    for (const bad of ['alice', '1;2', '1,,2', '-5']) expect(() => operators(bad)).toThrow(/OPERATOR_GARMIN_PROFILE_IDS must be Garmin profile ids/);
+  });
+
   it('serves /docs by default outside production only, and either way when told', () => {
     const docs = (env: Record<string, string>) => validateConfig('auth-gateway', GatewayConfig, { ...env }).docsEnabled;
     const production = { NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`, ...GARMIN };

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsOptional, IsString, Matches, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
 import { BooleanSetting, IntSetting, IsPort } from '@fittrack/app-core';
 import { DataKind, parseSelectionSetting } from '@fittrack/contracts';
@@ -170,6 +170,19 @@ export class GatewayConfig extends GarminServiceConfig {
   @IsString()
   @Validate(IsSelection)
   SYNC_DEFAULT_SELECTION = 'default';
+
+  /**
+   * Who may use the operator routes (/v1/admin/*): the Garmin profile ids of their accounts, comma-separated (a
+   * profile id is what GET /v1/auth/me shows as user.garminProfileId, and stays the same however often one signs in).
+   * Empty: nobody.
+   */
+  @IsString()
+  @Matches(/^\s*(\d{1,15}\s*(,\s*\d{1,15}\s*)*)?$/, { message: 'OPERATOR_GARMIN_PROFILE_IDS must be Garmin profile ids, comma-separated' })
+  OPERATOR_GARMIN_PROFILE_IDS = '';
+
+  get operatorProfileIds(): ReadonlySet<number> {
+    return new Set(this.OPERATOR_GARMIN_PROFILE_IDS.split(',').map((id) => id.trim()).filter(Boolean).map(Number));
+  }
 
   get defaultSelection(): DataKind[] {
     const parsed = parseSelectionSetting(this.SYNC_DEFAULT_SELECTION);

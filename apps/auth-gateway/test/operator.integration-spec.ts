@@ -1,0 +1,83 @@
+import { AppProcess } from '@fittrack/testing';
+import { newAccount, TestAccount } from './support/accounts';
+import { GatewayStack, uniqueIp } from './support/stack';
+
+jest.setTimeout(60_000);
+
+/**
+ * The operator role (OPERATOR_GARMIN_PROFILE_IDS) and GET /v1/admin/jobs on a real gateway: only an operator's
+ * signed-in session gets in; the list spans users, filters by status and error code, counts both, and carries no
+ * secret of anyone.
+ */
+describe('the operator console API', () => {
+  let stack: GatewayStack;
+  let gateway: AppProcess;
+  let operator: TestAccount;
+  let user: TestAccount;
+  const signIn = async (account: TestAccount) => (await gateway.post('/v1/auth/login', account.credentials, { ip: uniqueIp() })).body;
+
+  beforeAll(async () => {
+    stack = await GatewayStack.start({ gateways: 0 });
+    [operator, user] = [await newAccount(stack.sim), await newAccount(stack.sim)];
+    gateway = await stack.startGateway({ OPERATOR_GARMIN_PROFILE_IDS: `12345, ${operator.profileId}` });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lets only an operator in: a session of a listed profile; not another user, a personal token or nobody', async () => {
+    const [op, someone] = [await signIn(operator), await signIn(user)];
+    expect((await gateway.get('/v1/admin/jobs', { token: op.accessToken })).status).toBe(200);
+
+    const refused = await gateway.get('/v1/admin/jobs', { token: someone.accessToken });
+    expect([refused.status, refused.body.code]).toEqual([403, 'OPERATOR_ONLY']);
+    expect(refused.body.message).toContain('OPERATOR_GARMIN_PROFILE_IDS');
+    const pat = await gateway.post('/v1/auth/tokens', { name: 'script' }, { token: op.accessToken });
+    expect(pat.status).toBe(201);
+    expect((await gateway.get('/v1/admin/jobs', { token: pat.body.token })).status).toBe(403);
+    expect((await gateway.get('/v1/admin/jobs')).status).toBe(401);
+  });
+
+  it("lists every user's jobs with their error codes, filters by status and code, and counts them", async () => {
+    const [op, someone] = [await signIn(operator), await signIn(user)];
+    const range = (day: string) => ({ from: day, to: day, types: ['activities'] });
+    const pending = (await gateway.post('/v1/sync', range('2026-05-01'), { token: someone.accessToken })).body.id as string;
+    const failing = (await gateway.post('/v1/sync', range('2026-05-02'), { token: someone.accessToken })).body.id as string;
+    // As a worker would: running first (the state machine's trigger allows no shortcut), then failed with its code.
+    await stack.database.dataSource.query(`UPDATE sync_jobs SET status = 'running', started_at = now() WHERE id = $1`, [failing]);
+    await stack.database.dataSource.query(
+      `UPDATE sync_jobs SET status = 'failed', error_code = 'GARMIN_RATE_LIMITED', error_message = 'Garmin is throttling this account', finished_at = now() WHERE id = $1`,
+      [failing],
+    );
+    const admin = (query = '') => gateway.get(`/v1/admin/jobs${query}`, { token: op.accessToken });
+
+    const all = await admin();
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((j: { id: string }) => j.id)).toEqual(expect.arrayContaining([pending, failing]));
+    expect(all.body.items.find((j: { id: string }) => j.id === failing)).toMatchObject({
+      userId: someone.user.id,
+      displayName: user.displayName,
+      garminProfileId: user.profileId,
+      status: 'failed',
+      errorCode: 'GARMIN_RATE_LIMITED',
+      error: 'Garmin is throttling this account',
+      kinds: ['activities'],
+    });
+    expect(all.body.byStatus).toMatchObject({ pending: 1, failed: 1 });
+    expect(all.body.failedByCode).toEqual({ GARMIN_RATE_LIMITED: 1 });
+
+    const failed = await admin('?status=failed');
+    expect([failed.body.total, failed.body.items.map((j: { id: string }) => j.id)]).toEqual([1, [failing]]);
+    const byCode = await admin('?code=GARMIN_RATE_LIMITED');
+    expect(byCode.body.items.map((j: { id: string }) => j.id)).toEqual([failing]);
+    expect((await admin('?code=GARMIN_SESSION_REJECTED')).body).toMatchObject({ total: 0, items: [] });
+    const paged = await admin('?pageSize=1&page=2');
+    expect([paged.body.page, paged.body.pageSize, paged.body.items.length, paged.body.total]).toEqual([2, 1, 1, 2]);
+
+    for (const bad of ['?status=stuck', '?code=rate limited', '?pageSize=500']) expect((await admin(bad)).status).toBe(400);
+    // No secret of anyone: no API token, no Garmin token, no password, no email.
+    const text = JSON.stringify(all.body);
+    for (const secret of ['fgs_', 'oauth', 'encrypted', user.password, user.email]) expect(text).not.toContain(secret);
+  });
+});
