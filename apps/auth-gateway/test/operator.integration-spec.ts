@@ -80,4 +80,33 @@ describe('the operator console API', () => {
     const text = JSON.stringify(all.body);
     for (const secret of ['fgs_', 'oauth', 'encrypted', user.password, user.email]) expect(text).not.toContain(secret);
   });
+
+  it('counts links by health and names who must sign in again, with why', async () => {
+    const [op, someone] = [await signIn(operator), await signIn(user)];
+    const before = (await gateway.get('/v1/admin/links', { token: op.accessToken })).body;
+    expect(before).toEqual({ byHealth: { active: 2 }, mustSignIn: [] });
+    expect((await gateway.get('/v1/admin/links', { token: someone.accessToken })).status).toBe(403);
+
+    await stack.database.dataSource.query(
+      `UPDATE garmin_authentication_states SET health_status = 'needs_login', health_reason = 'Garmin refused the refresh: sign in again' WHERE user_id = $1`,
+      [someone.user.id],
+    );
+    await stack.database.dataSource.query(`INSERT INTO users (garmin_profile_id, display_name) VALUES (77000001, 'never linked')`);
+    const after = await gateway.get('/v1/admin/links', { token: op.accessToken });
+    expect(after.status).toBe(200);
+    expect(after.body.byHealth).toEqual({ active: 1, needs_login: 1, unlinked: 1 });
+    expect(after.body.mustSignIn).toEqual([
+      {
+        userId: someone.user.id,
+        displayName: user.displayName,
+        garminProfileId: user.profileId,
+        health: 'needs_login',
+        reason: 'Garmin refused the refresh: sign in again',
+        cooldownUntil: null,
+        since: expect.any(String),
+      },
+    ]);
+    const text = JSON.stringify(after.body);
+    for (const secret of ['fgs_', 'oauth', 'v1.dev.', user.password, user.email]) expect(text).not.toContain(secret);
+  });
 });

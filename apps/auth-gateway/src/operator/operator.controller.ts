@@ -4,8 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OperatorStore } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { BearerGuard } from '../tokens/bearer.guard';
-import { OperatorJobPageDto, OperatorJobsQuery } from './operator.dto';
+import { OperatorJobPageDto, OperatorJobsQuery, OperatorLinksDto } from './operator.dto';
 import { OperatorGuard } from './operator.guard';
+
+/** Who must sign in again, shown at most (the counts cover everyone). */
+const MUST_SIGN_IN_SHOWN = 100;
 
 /** The operator console's API (the web app's console reads it): the fleet, never a user's secret. */
 @ApiTags('operator')
@@ -31,6 +34,17 @@ export class OperatorController {
         startedAt: job.startedAt?.toISOString() ?? null,
         finishedAt: job.finishedAt?.toISOString() ?? null,
       })),
+    };
+  }
+
+  @Get('links')
+  @ApiOperation({ summary: "Every user's Garmin link by health, and who must sign in again" })
+  @ApiOkResponse({ type: OperatorLinksDto })
+  async links(): Promise<OperatorLinksDto> {
+    const links = await this.store.links(this.dataSource.manager, MUST_SIGN_IN_SHOWN);
+    return {
+      byHealth: links.byHealth,
+      mustSignIn: links.mustSignIn.map((link) => ({ ...link, cooldownUntil: link.cooldownUntil?.toISOString() ?? null, since: link.since.toISOString() })),
     };
   }
 }

@@ -57,3 +57,19 @@ export class OperatorJobPageDto {
   @ApiProperty({ description: 'every job by status', example: { completed: 120, failed: 3, running: 2 } }) byStatus!: Record<string, number>;
   @ApiProperty({ description: 'failed jobs by error code', example: { GARMIN_RATE_LIMITED: 2, GARMIN_SESSION_REJECTED: 1 } }) failedByCode!: Record<string, number>;
 }
+
+export class OperatorLinkDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
+  @ApiProperty() garminProfileId!: number;
+  @ApiProperty({ enum: ['needs_login', 'revoked'] }) health!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'why, as stored with the health' }) reason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cooldownUntil!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'when the link last changed' }) since!: string;
+}
+
+export class OperatorLinksDto {
+  @ApiProperty({ description: "every user's Garmin link by health; `unlinked` counts users with none", example: { active: 40, needs_login: 2, unlinked: 1 } })
+  byHealth!: Record<string, number>;
+  @ApiProperty({ type: [OperatorLinkDto], description: 'who must sign in again, most recent first (at most 100)' }) mustSignIn!: OperatorLinkDto[];
+}

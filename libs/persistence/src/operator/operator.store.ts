@@ -39,6 +39,28 @@ export interface OperatorJobPage {
   failedByCode: Record<string, number>;
 }
 
+/** A user whose Garmin link no longer works by itself: they must sign in again (or are cooling down after a refusal). */
+export interface OperatorLinkRow {
+  userId: string;
+  displayName: string | null;
+  garminProfileId: number;
+  health: string;
+  /** Why, in the words stored with the health (never a token). */
+  reason: string | null;
+  cooldownUntil: Date | null;
+  since: Date;
+}
+
+export interface OperatorLinks {
+  /** Every user's link by health, and `unlinked` for users with no Garmin session stored. */
+  byHealth: Record<string, number>;
+  /** Who must sign in again (`needs_login`, `revoked`), most recent first, at most `limit`. */
+  mustSignIn: OperatorLinkRow[];
+}
+
+/** Link healths after which only the user can bring the link back, by signing in again. */
+const MUST_SIGN_IN = ['needs_login', 'revoked'];
+
 /** The operator console's reads, across every user. */
 export class OperatorStore {
   async garminProfileIdOf(manager: EntityManager, userId: string): Promise<number | undefined> {
@@ -74,5 +96,21 @@ export class OperatorStore {
       byStatus: Object.fromEntries(statuses.map((row) => [row.status, row.n])),
       failedByCode: Object.fromEntries(codes.map((row) => [row.code, row.n])),
     };
+  }
+
+  /** Link health across users, and who must sign in again. */
+  async links(manager: EntityManager, limit: number): Promise<OperatorLinks> {
+    const counts: { health: string; n: number }[] = await manager.query(
+      `SELECT COALESCE(g.health_status, 'unlinked') AS health, count(*)::int AS n
+         FROM users u LEFT JOIN garmin_authentication_states g ON g.user_id = u.id GROUP BY 1`,
+    );
+    const mustSignIn: OperatorLinkRow[] = await manager.query(
+      `SELECT u.id AS "userId", u.display_name AS "displayName", u.garmin_profile_id::float8 AS "garminProfileId", g.health_status AS health,
+              g.health_reason AS reason, g.cooldown_until AS "cooldownUntil", g.updated_at AS since
+         FROM garmin_authentication_states g JOIN users u ON u.id = g.user_id
+        WHERE g.health_status = ANY($1) ORDER BY g.updated_at DESC LIMIT $2`,
+      [MUST_SIGN_IN, limit],
+    );
+    return { byHealth: Object.fromEntries(counts.map((row) => [row.health, row.n])), mustSignIn };
   }
 }
