@@ -1,6 +1,8 @@
+import { RpcSubject } from '@fittrack/contracts';
 import { AppProcess } from '@fittrack/testing';
+import { connect } from 'nats';
 import { newAccount, TestAccount } from './support/accounts';
-import { GatewayStack, uniqueIp } from './support/stack';
+import { GatewayStack, NATS_URL, uniqueIp } from './support/stack';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +19,8 @@ describe('the operator console API', () => {
   const signIn = async (account: TestAccount) => (await gateway.post('/v1/auth/login', account.credentials, { ip: uniqueIp() })).body;
 
   beforeAll(async () => {
-    stack = await GatewayStack.start({ gateways: 0 });
+    // The schedule off: only the run the test asks for happens.
+    stack = await GatewayStack.start({ gateways: 0, env: { NIGHTLY_ENABLED: 'false' } });
     [operator, user] = [await newAccount(stack.sim), await newAccount(stack.sim)];
     gateway = await stack.startGateway({ OPERATOR_GARMIN_PROFILE_IDS: `12345, ${operator.profileId}` });
   });
@@ -108,5 +111,24 @@ describe('the operator console API', () => {
     ]);
     const text = JSON.stringify(after.body);
     for (const secret of ['fgs_', 'oauth', 'v1.dev.', user.password, user.email]) expect(text).not.toContain(secret);
+  });
+
+  it('shows the latest nightly runs as the NATS status subject does', async () => {
+    const op = await signIn(operator);
+    expect((await gateway.get('/v1/admin/nightly', { token: op.accessToken })).body).toEqual({ runs: [] });
+    const nats = await connect({ servers: NATS_URL });
+    try {
+      const ask = async (subject: string, payload: unknown) =>
+        JSON.parse(Buffer.from((await nats.request(`${stack.prefix}.${subject}`, Buffer.from(JSON.stringify(payload)), { timeout: 20_000 })).data).toString());
+      const run = await ask(RpcSubject.NightlyRun, { date: '2030-01-02' });
+      expect(run).toMatchObject({ ok: true, data: { runDate: '2030-01-02', trigger: 'operator' } });
+      const shown = await gateway.get('/v1/admin/nightly?limit=5', { token: op.accessToken });
+      expect(shown.status).toBe(200);
+      expect(shown.body).toEqual((await ask(RpcSubject.NightlyStatus, { limit: 5 })).data);
+      expect(shown.body.runs.map((r: { id: string }) => r.id)).toEqual([run.data.id]);
+      expect((await gateway.get('/v1/admin/nightly?limit=0', { token: op.accessToken })).status).toBe(400);
+    } finally {
+      await nats.close();
+    }
   });
 });

@@ -11,5 +11,6 @@ import { NightlyRunsService } from './nightly-runs.service';
   imports: [ScheduleModule.forRoot(), SyncModule],
   controllers: [NightlyRpc],
   providers: [NightlyRunsService, NightlyRunStore, NightlyScheduler],
+  exports: [NightlyRunsService],
 })
 export class NightlyModule {}

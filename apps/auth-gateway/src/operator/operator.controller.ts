@@ -1,10 +1,12 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { NightlyStatusReply } from '@fittrack/contracts';
 import { OperatorStore } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { BearerGuard } from '../tokens/bearer.guard';
-import { OperatorJobPageDto, OperatorJobsQuery, OperatorLinksDto } from './operator.dto';
+import { NightlyRunsService } from '../nightly/nightly-runs.service';
+import { OperatorJobPageDto, OperatorJobsQuery, OperatorLinksDto, OperatorNightlyQuery } from './operator.dto';
 import { OperatorGuard } from './operator.guard';
 
 /** Who must sign in again, shown at most (the counts cover everyone). */
@@ -19,7 +21,10 @@ const MUST_SIGN_IN_SHOWN = 100;
 export class OperatorController {
   private readonly store = new OperatorStore();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly nightly: NightlyRunsService,
+  ) {}
 
   @Get('jobs')
   @ApiOperation({ summary: 'Sync jobs across users, newest first, by status and error code, with the counts of each' })
@@ -46,5 +51,11 @@ export class OperatorController {
       byHealth: links.byHealth,
       mustSignIn: links.mustSignIn.map((link) => ({ ...link, cooldownUntil: link.cooldownUntil?.toISOString() ?? null, since: link.since.toISOString() })),
     };
+  }
+
+  @Get('nightly')
+  @ApiOperation({ summary: 'The latest nightly runs: enqueued, already queued, skipped by reason, refreshes asked for (as garmin.rpc.nightly.status answers)' })
+  async nightlyRuns(@Query() query: OperatorNightlyQuery): Promise<NightlyStatusReply> {
+    return { runs: await this.nightly.latest(query.limit) };
   }
 }

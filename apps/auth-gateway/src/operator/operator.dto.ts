@@ -73,3 +73,13 @@ export class OperatorLinksDto {
   byHealth!: Record<string, number>;
   @ApiProperty({ type: [OperatorLinkDto], description: 'who must sign in again, most recent first (at most 100)' }) mustSignIn!: OperatorLinkDto[];
 }
+
+export class OperatorNightlyQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 10;
+}
