@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYNC_JOB_STATUSES, SyncJobStatus } from '@fittrack/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 
-export class OperatorJobsQuery {
+export class OperatorJobsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SYNC_JOB_STATUSES })
   @IsOptional()
   @IsIn(SYNC_JOB_STATUSES)
@@ -13,22 +14,6 @@ export class OperatorJobsQuery {
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'code must be an error code, e.g. GARMIN_RATE_LIMITED' })
   code?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 50;
 }
 
 export class OperatorJobDto {

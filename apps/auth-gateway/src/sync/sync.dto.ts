@@ -15,8 +15,8 @@ import {
   SyncTrigger,
   SyncType,
 } from '@fittrack/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 
 /** POST /v1/sync: the validation is the contract's (shared with garmin.rpc.sync.start). */
 export class SyncRequestBody extends SyncRequestFields {}
@@ -28,23 +28,7 @@ ApiPropertyOptional({ enum: DATA_KINDS, isArray: true, description: 'data kinds 
 ApiPropertyOptional({ format: 'date', description: 'first day to sync; without dates the sync is incremental' })(SyncRequestBody.prototype, 'from');
 ApiPropertyOptional({ format: 'date', description: 'last day to sync (inclusive); defaults to today' })(SyncRequestBody.prototype, 'to');
 
-export class SyncJobsQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-
+export class SyncJobsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SYNC_JOB_STATUSES })
   @IsOptional()
   @IsIn(SYNC_JOB_STATUSES)
