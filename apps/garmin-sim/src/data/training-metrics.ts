@@ -20,7 +20,9 @@ export const deviceIdOf = (account: Account) => 3_400_000_000 + (account.profile
 /**
  * The day's training readiness entries, newest first, as Garmin lists them: the morning one at wake-up
  * (score from sleep and HRV), one after each activity (lower), and the evening update (recorded order and
- * contexts: data/test_training_readiness_data_list.yaml #0).
+ * contexts: data/test_training_readiness_data_list.yaml #0, where the list is newest first by `timestamp` and
+ * the update at 21:50 local follows the day's last exercise). So the update comes two hours before the day
+ * ends, or half an hour after an activity that ends later than that: the list stays in time order.
  */
 export function readinessEntries(day: DayFacts, activities: GeneratedActivity[]): ReadinessEntry[] {
   const random = day.stream('readiness');
@@ -34,7 +36,8 @@ export function readinessEntries(day: DayFacts, activities: GeneratedActivity[])
     recovery += Math.round(a.durationS / 4);
     entries.push({ context: 'AFTER_POST_EXERCISE_RESET', atMs: a.startMs + a.durationS * 1000 + 60_000, score, recoveryTime: recovery });
   }
-  entries.push({ context: 'UPDATE_REALTIME_VARIABLES', atMs: day.dayEndMs - 2 * 3600_000, score: Math.min(100, score + 5), recoveryTime: Math.max(0, recovery - 300) });
+  const updateMs = Math.max(day.dayEndMs - 2 * 3600_000, entries[entries.length - 1].atMs + 30 * 60_000);
+  entries.push({ context: 'UPDATE_REALTIME_VARIABLES', atMs: updateMs, score: Math.min(100, score + 5), recoveryTime: Math.max(0, recovery - 300) });
   return entries.reverse();
 }
 
