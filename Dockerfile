@@ -10,7 +10,7 @@ COPY apps/cli/package.json apps/cli/package.json
 COPY apps/cli/bin apps/cli/bin
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build -p auth-gateway sync-worker migrate garmin-sim --outputStyle=static \
+RUN npx nx run-many -t build -p auth-gateway web sync-worker migrate garmin-sim --outputStyle=static \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
@@ -25,6 +25,8 @@ CMD ["node", "dist/main.js", "up"]
 
 FROM runtime AS auth-gateway
 COPY --from=build --chown=node:node /workspace/dist/apps/auth-gateway ./dist
+COPY --from=build --chown=node:node /workspace/dist/apps/web ./web
+ENV WEB_APP_DIR=web
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/main.js"]

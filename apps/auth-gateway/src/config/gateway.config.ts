@@ -226,6 +226,10 @@ export class GatewayConfig extends GarminServiceConfig {
   @IntSetting(1, 24 * 3600)
   DATA_STREAM_DUPLICATE_WINDOW_SECONDS = 600;
 
+  /** Where the built web app is (apps/web, `nx build web`), relative to the working directory; not built there, the gateway serves the API only. */
+  @IsString()
+  WEB_APP_DIR = 'dist/apps/web';
+
   /** Benchmarks only: GET /__bench/jobs/:id, a bare read of a job row with no auth (see npm run bench:gateway). Never in production. */
   @BooleanSetting()
   BENCH_BARE_ROUTE = false;
