@@ -8,7 +8,7 @@ export default [
     ignores: ['**/dist', '**/out-tsc', '**/coverage', 'tmp/**'],
   },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.cts', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.cts', '**/*.mjs'],
     rules: {
       // Tags are the architecture (../shared/STYLE.md): contracts depend on nothing,
       // data-access libs only on contracts and utilities, apps on libs, never an app on an app.
@@ -39,6 +39,7 @@ export default [
             { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ops'] },
             { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sim'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:cli'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
@@ -48,8 +49,8 @@ export default [
   {
     // Configuration is read in one place per app (its validated config class).
     // Patterns start with ** because each project's config re-exports this one from its own folder.
-    files: ['**/src/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    files: ['**/src/**/*.ts', '**/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -62,7 +63,7 @@ export default [
   },
   {
     // Tests of any project may use the testing library, and may poke at loosely typed answers.
-    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*.spec.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -3,6 +3,7 @@
 // GARMIN_* variables pointing at Garmin itself leave the simulator out. Ctrl-C stops all.
 import { execFileSync, spawn } from 'node:child_process';
 import { connect as tcpConnect } from 'node:net';
+import { createRequire } from 'node:module';
 
 const env = { ...process.env };
 // The local simulator can take far more than Garmin's conservative defaults; a demo need not crawl.
@@ -52,7 +53,7 @@ await requireDependency('NATS', natsUrl, 'NATS_URL',
 
 const run = (cmd, args, extraEnv = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
 console.log('Building…');
-const projects = ['auth-gateway', 'sync-worker', 'migrate', 'cli', ...(useSimulator ? ['garmin-sim'] : [])];
+const projects = ['auth-gateway', 'web', 'sync-worker', 'migrate', 'cli', ...(useSimulator ? ['garmin-sim'] : [])];
 run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
@@ -70,13 +71,18 @@ const services = [
 const children = new Map();
 let stopping = false;
 
+/** On a terminal, the apps' JSON log lines become readable ones (pino-pretty); piped anywhere else they stay JSON. */
+const pretty = process.stdout.isTTY
+  ? createRequire(import.meta.url)('pino-pretty').prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,context' })
+  : undefined;
+
 function prefixLines(name, stream, out) {
   let buffer = '';
   stream.on('data', (chunk) => {
     buffer += chunk;
     const lines = buffer.split('\n');
     buffer = lines.pop();
-    for (const line of lines) out.write(`[${name}] ${line}\n`);
+    for (const line of lines) out.write(`[${name}] ${pretty && line.startsWith('{') ? pretty(line).trimEnd() : line}\n`);
   });
 }
 
@@ -125,7 +131,8 @@ try {
   await stopAll(1);
 }
 console.log(`
-FitTrack Garmin Sync is running:${useSimulator ? `
+FitTrack Garmin Sync is running:
+  web app       http://127.0.0.1:${gatewayPort}/   (sign in with a demo account below)${useSimulator ? `
   garmin-sim    http://127.0.0.1:${simulatorPort}   demo accounts: demo@fittrack.test / demo-password,
                 mfa@fittrack.test / mfa-password (MFA codes: /__sim/mfa/<email>)` : ''}
   auth-gateway  http://127.0.0.1:${gatewayPort}   (API docs: /docs, health: /health/ready)

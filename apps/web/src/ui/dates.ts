@@ -1,0 +1,25 @@
+/**
+ * Dates as people read them, in one time zone for the whole app: the browser's, which for nearly everyone is the
+ * zone their watch and Garmin account are in. Calendar dates (a health day) are never shifted: they are Garmin's own.
+ */
+let zone: string | undefined;
+
+/** Fixes the zone every formatter uses (tests; a future per-user setting). */
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  zone = timeZone;
+}
+
+export const formatTime = (at: Date | string) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(at));
+
+export const formatDateTime = (at: Date | string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(at));
+
+/** A calendar date (YYYY-MM-DD) as a date, without moving it to another day. */
+export const formatCalendarDate = (date: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
+/** Today as a calendar date in the app's zone. */
+export const today = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
