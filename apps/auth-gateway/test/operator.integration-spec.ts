@@ -40,6 +40,10 @@ describe('the operator console API', () => {
     expect(pat.status).toBe(201);
     expect((await gateway.get('/v1/admin/jobs', { token: pat.body.token })).status).toBe(403);
     expect((await gateway.get('/v1/admin/jobs')).status).toBe(401);
+    // GET /v1/auth/me says who may open the console, so a client can offer it to them only.
+    expect((await gateway.get('/v1/auth/me', { token: op.accessToken })).body.operator).toBe(true);
+    expect((await gateway.get('/v1/auth/me', { token: someone.accessToken })).body.operator).toBe(false);
+    expect((await gateway.get('/v1/auth/me', { token: pat.body.token })).body.operator).toBe(false);
   });
 
   it("lists every user's jobs with their error codes, filters by status and code, and counts them", async () => {

@@ -16,6 +16,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GatewayConfig } from '../config/gateway.config';
 import { LinkStatusService } from '../garmin-link/link-status.service';
 import { ReadScope } from '../tokens';
 import { ApiTokensService, Caller, isSessionCaller, SessionCaller } from '../tokens/api-tokens.service';
@@ -55,6 +56,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly links: LinkStatusService,
     private readonly personalTokens: PersonalTokensService,
+    private readonly config: GatewayConfig,
   ) {}
 
   @Post('login')
@@ -154,9 +156,9 @@ export class AuthController {
   async me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
     if (isSessionCaller(caller)) {
       const [status, session] = await Promise.all([this.links.status(caller.userId), this.sessions.get(caller, caller.sessionId)]);
-      return { ...status, session, personalToken: null };
+      return { ...status, session, personalToken: null, operator: this.config.operatorProfileIds.has(status.user.garminProfileId) };
     }
     const [status, token] = await Promise.all([this.links.status(caller.userId), this.personalTokens.get(caller.userId, caller.personalTokenId)]);
-    return { ...status, session: null, personalToken: personalTokenDto(token) };
+    return { ...status, session: null, personalToken: personalTokenDto(token), operator: false };
   }
 }

@@ -73,4 +73,6 @@ export class MeResponse {
   @ApiProperty({ type: SessionDto, nullable: true, description: 'null when the request came with a personal access token' }) session!: SessionDto | null;
   @ApiProperty({ type: PersonalTokenDto, nullable: true, description: 'the personal access token of this request, if it came with one' })
   personalToken!: PersonalTokenDto | null;
+  @ApiProperty({ description: 'whether this session may use the operator routes (/v1/admin/*, OPERATOR_GARMIN_PROFILE_IDS); never for a personal access token' })
+  operator!: boolean;
 }
