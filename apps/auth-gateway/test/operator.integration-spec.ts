@@ -1,10 +1,10 @@
 import { RpcSubject } from '@fittrack/contracts';
-import { AppProcess } from '@fittrack/testing';
+import { AppProcess, eventually, linkedUser, waitForJob } from '@fittrack/testing';
 import { connect } from 'nats';
 import { newAccount, TestAccount } from './support/accounts';
 import { GatewayStack, NATS_URL, uniqueIp } from './support/stack';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 /**
  * The operator role (OPERATOR_GARMIN_PROFILE_IDS) and GET /v1/admin/jobs on a real gateway: only an operator's
@@ -134,5 +134,57 @@ describe('the operator console API', () => {
     } finally {
       await nats.close();
     }
+  });
+
+  it('counts every Garmin request, 429 and cooldown of the fleet over time, and shows each worker with the job it runs', async () => {
+    const op = await signIn(operator);
+    const worker = await stack.startWorker({ FLEET_REPORT_INTERVAL_MS: '300', GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0' });
+    const synced = await linkedUser(stack.sim, gateway, { historyDays: 30 });
+    const upstream = async () => (await gateway.get('/v1/admin/upstream?hours=1', { token: op.accessToken })).body;
+    const before = (await upstream()).totals;
+
+    // A slow Garmin that throttles a fifth of the activity calls: the job runs long enough to be seen running.
+    await stack.sim.admin('/stats', undefined, 'DELETE');
+    await stack.sim.admin('/faults', { latency: { fixedMs: 40 }, throttle: [{ prefix: '/activitylist-service', probability: 0.2, retryAfterSeconds: 1 }, { prefix: '/activity-service', probability: 0.2, retryAfterSeconds: 1 }] }, 'PUT');
+    const job = (await gateway.post('/v1/sync', { types: ['activities'] }, { token: synced.token })).body;
+    try {
+      await eventually(async () => {
+        const { workers } = (await gateway.get('/v1/admin/workers', { token: op.accessToken })).body;
+        return workers.some((w: any) => w.jobs.some((j: any) => j.jobId === job.id));
+      }, 30_000, 'the worker to show the job it runs');
+      const { workers } = (await gateway.get('/v1/admin/workers', { token: op.accessToken })).body;
+      const running = workers.find((w: any) => w.jobs.length > 0);
+      expect(running).toMatchObject({ pid: worker.process.pid, jobs: [{ jobId: job.id, displayName: expect.any(String), kinds: ['activities'] }] });
+      // The same name as the worker answers its ping with, and as it holds the user's lease under.
+      const [lease] = await stack.database.dataSource.query(`SELECT holder FROM sync_leases WHERE job_id = $1`, [job.id]);
+      expect(running.id).toBe(lease.holder);
+      expect(await waitForJob(gateway, synced, job.id, 90_000)).toMatchObject({ status: 'completed' });
+    } finally {
+      await stack.sim.admin('/faults', {}, 'PUT');
+    }
+
+    // Every request the simulator answered was counted once, with its 429s, whichever minute it fell in.
+    const answered = await stack.sim.stats();
+    expect(answered.throttled).toBeGreaterThan(0);
+    await eventually(async () => (await upstream()).totals.requests - before.requests === answered.requests, 10_000, 'the worker to report its tally');
+    const after = await upstream();
+    expect(after.totals.throttled - before.throttled).toBe(answered.throttled);
+    expect(after).toMatchObject({ hours: 1, bucketMinutes: 5 });
+    expect(after.buckets.length).toBeGreaterThanOrEqual(12);
+    expect(after.buckets.reduce((sum: number, b: any) => sum + b.requests, 0)).toBe(after.totals.requests);
+
+    // A sign-in refused at every strategy starts a cooldown: on the timeline, and cooling down now.
+    const throttled = await newAccount(stack.sim, 'none', { signIn: { mobile: 'throttled', widget: 'throttled', portal: 'throttled' } });
+    const refused = await gateway.post('/v1/auth/login', throttled.credentials, { ip: uniqueIp() });
+    expect([refused.status, refused.body.cooldownUntil]).toEqual([refused.body.code === 'GARMIN_RATE_LIMITED' ? 429 : 403, expect.any(String)]);
+    const cooled = await upstream();
+    expect(cooled.totals.cooldownsStarted - after.totals.cooldownsStarted).toBe(1);
+    expect(cooled.coolingDown).toBeGreaterThanOrEqual(1);
+
+    // A worker that stops cleanly leaves the list.
+    await worker.process.stop('SIGTERM');
+    const { workers } = (await gateway.get('/v1/admin/workers', { token: op.accessToken })).body;
+    expect(workers.map((w: any) => w.pid)).not.toContain(worker.process.pid);
+    expect((await gateway.get('/v1/admin/upstream?hours=500', { token: op.accessToken })).status).toBe(400);
   });
 });

@@ -3,6 +3,7 @@ import { AppConfigModule, HealthModule, loggingModule, MetricsModule } from '@fi
 import { NatsModule, NatsReadinessCheck } from '@fittrack/messaging';
 import { databaseModule, secretProviders } from '@fittrack/persistence';
 import { WorkerConfig } from './config/worker.config';
+import { FleetModule } from './fleet/fleet.module';
 import { PingController } from './ping/ping.controller';
 import { SyncModule } from './sync/sync.module';
 
@@ -22,6 +23,7 @@ export class AppModule {
         NatsModule.forService(SERVICE_NAME, config),
         HealthModule.forRoot([NatsReadinessCheck]),
         MetricsModule,
+        FleetModule,
         SyncModule,
       ],
       controllers: [PingController],

@@ -40,3 +40,4 @@ export * from './accounts/account-deletion.store';
 export * from './exports/archive-source';
 export * from './exports/export.store';
 export * from './operator/operator.store';
+export * from './fleet/fleet.store';

@@ -68,3 +68,58 @@ export class OperatorNightlyQuery {
   @Max(100)
   limit = 10;
 }
+
+export class OperatorUpstreamQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 168, default: 24, description: 'how many hours back' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  hours = 24;
+}
+
+export class UpstreamBucketDto {
+  @ApiProperty({ format: 'date-time', description: 'the start of the bucket' }) at!: string;
+  @ApiProperty({ description: 'requests to Garmin by the workers' }) requests!: number;
+  @ApiProperty({ description: 'of which Garmin answered 429' }) throttled!: number;
+  @ApiProperty({ description: 'of which failed otherwise (5xx, no answer)' }) failed!: number;
+  @ApiProperty({ description: 'cooldowns started: sign-ins refused at the edge, links throttled GARMIN_THROTTLE_STRIKES times in a row' }) cooldownsStarted!: number;
+}
+
+export class UpstreamTotalsDto {
+  @ApiProperty() requests!: number;
+  @ApiProperty() throttled!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() cooldownsStarted!: number;
+}
+
+export class OperatorUpstreamDto {
+  @ApiProperty() hours!: number;
+  @ApiProperty({ description: 'minutes per bucket: 5 up to 6 hours, 15 up to a day, 30 up to three days, then 60' }) bucketMinutes!: number;
+  @ApiProperty({ type: [UpstreamBucketDto], description: 'oldest first, every bucket present (zeros when quiet)' }) buckets!: UpstreamBucketDto[];
+  @ApiProperty({ type: UpstreamTotalsDto }) totals!: UpstreamTotalsDto;
+  @ApiProperty({ description: 'Garmin accounts cooling down now (sign-in cooldowns in force, and links cooling down after throttled syncs)' }) coolingDown!: number;
+}
+
+export class WorkerJobDto {
+  @ApiProperty({ format: 'uuid' }) jobId!: string;
+  @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
+  @ApiProperty({ type: [String] }) kinds!: string[];
+  @ApiProperty({ type: String, nullable: true }) currentKind!: string | null;
+  @ApiProperty() progress!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
+}
+
+export class WorkerDto {
+  @ApiProperty({ example: 'worker-3f0c…', description: 'the name the replica holds leases under (and answers garmin.rpc.worker.ping with)' }) id!: string;
+  @ApiProperty() host!: string;
+  @ApiProperty() pid!: number;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'its last heartbeat (every FLEET_REPORT_INTERVAL_MS)' }) lastSeenAt!: string;
+  @ApiProperty({ type: [WorkerJobDto], description: 'the running jobs whose lease it holds' }) jobs!: WorkerJobDto[];
+}
+
+export class OperatorWorkersDto {
+  @ApiProperty({ type: [WorkerDto], description: 'replicas seen in the last 10 minutes, newest start first' }) workers!: WorkerDto[];
+}

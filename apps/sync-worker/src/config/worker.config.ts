@@ -125,4 +125,8 @@ export class WorkerConfig extends GarminServiceConfig {
   /** Consecutive job attempts Garmin throttled before the link shows cooling_down (until the next attempt). */
   @IntSetting(1, 100)
   GARMIN_THROTTLE_STRIKES = 2;
+
+  /** How often a worker writes its heartbeat and adds its Garmin traffic to the fleet's minutes (the operator console). */
+  @IntSetting(100, 300_000)
+  FLEET_REPORT_INTERVAL_MS = 10_000;
 }

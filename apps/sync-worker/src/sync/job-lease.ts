@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { acquireLease, Lease, leaseHolder, parkSyncJob, releaseLease, renewLease, SyncJob, wakeNextWaitingJob } from '@fittrack/persistence';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
+import { WorkerInstance } from '../fleet/worker-instance';
 import { JobContext } from './job-context';
 import type { Delivery, Verdict } from './job-runner';
 
@@ -18,12 +18,16 @@ const FREED_RETRY_MS = 250;
 @Injectable()
 export class JobLeases {
   private readonly logger = new Logger(JobLeases.name);
-  readonly holder = `worker-${randomUUID()}`;
+  /** Leases are held under the replica's one name, which its heartbeat carries too. */
+  readonly holder: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: WorkerConfig,
-  ) {}
+    instance: WorkerInstance,
+  ) {
+    this.holder = instance.id;
+  }
 
   acquire(job: SyncJob): Promise<Lease | undefined> {
     return acquireLease(this.dataSource.manager, job.userId, job.id, this.holder, this.config.SYNC_LEASE_TTL_MS);

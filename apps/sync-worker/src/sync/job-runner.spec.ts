@@ -5,6 +5,8 @@ import { acquireLease, createDataSource, createSyncJob, GarminLinkStore, parseKe
 import { createTestDatabase, TestDatabase } from '@fittrack/testing';
 import { randomBytes } from 'node:crypto';
 import { WorkerConfig } from '../config/worker.config';
+import { UpstreamTally } from '../fleet/upstream-tally';
+import { WorkerInstance } from '../fleet/worker-instance';
 import { GarminApiFactory } from './garmin-api.provider';
 import { JobLeases } from './job-lease';
 import { JobOutcomes } from './job-outcome';
@@ -60,15 +62,17 @@ describe('JobRunner', () => {
   function runner(factory: GarminApiFactory, refresher: SessionRefresher = { refresh: jest.fn() }): JobRunner {
     const metrics = new SyncMetrics(new MetricsService());
     const dataSource = db.dataSource;
+    const tally = new UpstreamTally();
     return new JobRunner(
       dataSource,
-      new JobLeases(dataSource, config),
-      new JobOutcomes(dataSource, events, new LinkHealth(dataSource, links, config), metrics, config),
+      new JobLeases(dataSource, config, new WorkerInstance()),
+      new JobOutcomes(dataSource, events, new LinkHealth(dataSource, links, config, tally), metrics, config),
       new SessionKeeper(dataSource, links, events, metrics, config, refresher),
       metrics,
       config,
       factory,
       new UpstreamBudget(dataSource, config),
+      tally,
       new ActivitiesSyncer(config),
       new HealthSyncer(config),
       new WorkoutsSyncer(config),

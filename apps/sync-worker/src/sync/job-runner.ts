@@ -5,6 +5,7 @@ import { ConnectApi, GarminError, GarminErrorCode, PoliteSender } from '@fittrac
 import { Lease, loadCursors, moveCursor, SyncJob, User } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
+import { UpstreamTally } from '../fleet/upstream-tally';
 import { FencedWriter } from './fenced-writer';
 import { GARMIN_API_FACTORY, GarminApiFactory } from './garmin-api.provider';
 import { JobContext } from './job-context';
@@ -56,6 +57,7 @@ export class JobRunner {
     private readonly config: WorkerConfig,
     @Inject(GARMIN_API_FACTORY) private readonly garminApi: GarminApiFactory,
     budget: UpstreamBudget,
+    tally: UpstreamTally,
     activities: ActivitiesSyncer,
     health: HealthSyncer,
     workouts: WorkoutsSyncer,
@@ -65,7 +67,10 @@ export class JobRunner {
       rateLimiter: budget,
       // A 429 storm slows a sync down; it fails only if Garmin asks for a wait longer than two minutes.
       retry: { maxAttempts: config.GARMIN_REQUEST_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterSeconds: 120 },
-      observe: (host, outcome) => metrics.upstreamRequest(host, outcome),
+      observe: (host, outcome) => {
+        metrics.upstreamRequest(host, outcome);
+        tally.request(outcome);
+      },
     });
     this.syncers = { activities, health, workouts, profile };
   }

@@ -15,6 +15,7 @@ import { DataChangeEvents1765200000000 } from './1765200000000-data-change-event
 import { PersonalAccessTokens1765300000000 } from './1765300000000-personal-access-tokens';
 import { ActivityReadIndex1765400000000 } from './1765400000000-activity-read-index';
 import { DataExports1765500000000 } from './1765500000000-data-exports';
+import { FleetTelemetry1765600000000 } from './1765600000000-fleet-telemetry';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PersonalAccessTokens1765300000000,
   ActivityReadIndex1765400000000,
   DataExports1765500000000,
+  FleetTelemetry1765600000000,
 ];

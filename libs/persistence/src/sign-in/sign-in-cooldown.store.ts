@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { FleetStore } from '../fleet/fleet.store';
 import { SignInCooldownReason } from '../entities/sign-in-cooldown.entity';
 
 /** How long cooldowns last: the first `minSeconds`, each next one twice the last, never more than `maxSeconds`. */
@@ -74,6 +75,8 @@ export class SignInCooldownStore {
        RETURNING ${RETURNING}`,
       [emailHash, policy.minSeconds, policy.maxSeconds, reason],
     );
+    // A cooldown that starts (not the running one returned again) is one on the operator console's timeline.
+    if (started) await new FleetStore().addUpstreamMinutes(manager, 'auth-gateway', [{ minute: new Date(), requests: 0, throttled: 0, failed: 0, cooldownsStarted: 1 }]);
     const cooldown = started ? toCooldown(started) : await this.active(manager, emailHash);
     if (!cooldown) throw new Error('a sign-in cooldown ended as it was being started'); // only with a maximum under a second
     await manager.query(

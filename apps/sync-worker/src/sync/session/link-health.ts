@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GarminLinkStore } from '@fittrack/persistence';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../../config/worker.config';
+import { UpstreamTally } from '../../fleet/upstream-tally';
 import { HealthReason } from './health-reasons';
 
 /**
@@ -22,6 +23,7 @@ export class LinkHealth {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: GarminLinkStore,
     private readonly config: WorkerConfig,
+    private readonly tally: UpstreamTally,
   ) {}
 
   /** A job attempt of the user ended because Garmin throttled its data calls; its next attempt is at `retryAt`. */
@@ -29,6 +31,7 @@ export class LinkHealth {
     try {
       const record = await this.links.recordThrottled(this.dataSource.manager, userId, retryAt, this.config.GARMIN_THROTTLE_STRIKES, HealthReason.Throttled);
       if (record?.health === 'cooling_down' && record.strikes === this.config.GARMIN_THROTTLE_STRIKES) {
+        this.tally.cooldownStarted();
         this.logger.warn(`user ${userId}: ${record.strikes} throttled job attempts in a row; the link cools down until ${record.cooldownUntil?.toISOString()}`);
       }
     } catch (error) {
