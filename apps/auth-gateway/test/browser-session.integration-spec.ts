@@ -144,4 +144,23 @@ describe('browser sessions in cookies, with CSRF protection', () => {
     expect(answer.headers.getSetCookie()).toEqual([]);
     expect((await gateway().post('/v1/sync', { from: '2026-06-01', to: '2026-06-02', types: ['activities'] }, { token: answer.body.accessToken })).status).toBe(202);
   });
+
+  it('marks the cookies Secure when the proxy says the request came over HTTPS, and lets an Authorization header win over them', async () => {
+    const [mine, theirs] = [await newAccount(stack.sim), await newAccount(stack.sim)];
+    // The gateway trusts X-Forwarded-Proto from loopback (TRUST_PROXY), as behind a TLS-terminating proxy.
+    const secure = await gateway().request('POST', '/v1/auth/login', { body: mine.credentials, headers: { ...COOKIE, 'x-forwarded-proto': 'https' }, ip: uniqueIp() });
+    expect(secure.status).toBe(200);
+    const cookies = secure.headers.getSetCookie();
+    expect(cookies).toHaveLength(3);
+    for (const cookie of cookies) expect(cookie.split(';').map((part) => part.trim())).toContain('Secure');
+    const plain = await gateway().request('POST', '/v1/auth/login', { body: mine.credentials, headers: COOKIE, ip: uniqueIp() });
+    for (const cookie of plain.headers.getSetCookie()) expect(cookie).not.toMatch(/;\s*Secure/);
+
+    const jar = new Jar();
+    jar.take(plain.headers);
+    const other = (await gateway().post('/v1/auth/login', theirs.credentials, { ip: uniqueIp() })).body;
+    const me = await gateway().request('GET', '/v1/auth/me', { headers: { cookie: jar.header('/v1/auth/me'), authorization: `Bearer ${other.accessToken}` } });
+    expect(me.body.user.garminProfileId).toBe(theirs.profileId);
+    expect((await send(jar, 'GET', '/v1/auth/me')).body.user.garminProfileId).toBe(mine.profileId);
+  });
 });
