@@ -1,10 +1,10 @@
-import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
 import { unzipSync } from 'fflate';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliRun } from './support/cli-run';
+import { runCli } from './support/cli-run';
+import { startCliStack } from './support/cli-stack';
 
 jest.setTimeout(180_000);
 
@@ -14,21 +14,11 @@ describe('garmin-sync download', () => {
   let env: Record<string, string>;
   let work: string;
   let files: { activity_id: string; data: Buffer }[];
-  const cli = (args: string[], input: string[] = []) => {
-    const run = new CliRun(args, env);
-    for (const line of input) run.write(line);
-    return run.finished();
-  };
+  const cli = (args: string[], input: string[] = []) => runCli(args, env, input);
   const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
 
   beforeAll(async () => {
-    stack = await PlatformStack.start({
-      migrate: runMigrations,
-      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
-      gateways: 1,
-      workers: 1,
-      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SIGN_IN_LIMIT_PER_MINUTE: '100' },
-    });
+    stack = await startCliStack({ workers: 1 });
     work = mkdtempSync(join(tmpdir(), 'garmin-sync-download-'));
     env = { XDG_CONFIG_HOME: join(work, 'config'), GARMIN_SYNC_GATEWAY: stack.gateway.url };
     const profileId = 86_000_000 + (process.pid % 10_000);

@@ -1,10 +1,10 @@
 import { DATA_READ_LIMITS } from '@fittrack/contracts';
-import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliRun } from './support/cli-run';
+import { runCli } from './support/cli-run';
+import { startCliStack } from './support/cli-stack';
 
 jest.setTimeout(300_000);
 
@@ -23,21 +23,11 @@ describe('garmin-sync activities, activity and health', () => {
   let profileId: number;
   let activities: { id: string; type: string; day: string; name: string; distance_m: number; duration_s: number }[];
   let steps: { date: string; value: number | null }[];
-  const cli = (args: string[], input: string[] = []) => {
-    const run = new CliRun(args, env);
-    for (const line of input) run.write(line);
-    return run.finished();
-  };
+  const cli = (args: string[], input: string[] = []) => runCli(args, env, input);
   const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
 
   beforeAll(async () => {
-    stack = await PlatformStack.start({
-      migrate: runMigrations,
-      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
-      gateways: 1,
-      workers: 1,
-      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SIGN_IN_LIMIT_PER_MINUTE: '100' },
-    });
+    stack = await startCliStack({ workers: 1 });
     const work = mkdtempSync(join(tmpdir(), 'garmin-sync-reads-'));
     env = { XDG_CONFIG_HOME: join(work, 'config'), GARMIN_SYNC_GATEWAY: stack.gateway.url };
     profileId = 87_000_000 + (process.pid % 10_000);

@@ -1,10 +1,10 @@
-import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { freePort, PlatformStack, SIM_MFA } from '@fittrack/testing';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CliRun } from './support/cli-run';
+import { startCliStack } from './support/cli-stack';
 import { GatewayProxy } from './support/gateway-proxy';
 
 jest.setTimeout(120_000);
@@ -18,12 +18,7 @@ describe('garmin-sync under concurrency and faults, against a real gateway and s
   let accounts = 0;
 
   beforeAll(async () => {
-    stack = await PlatformStack.start({
-      migrate: runMigrations,
-      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
-      gateways: 1,
-      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SIGN_IN_LIMIT_PER_MINUTE: '100' },
-    });
+    stack = await startCliStack();
     proxy = await new GatewayProxy(stack.gateway.url).start();
   });
 

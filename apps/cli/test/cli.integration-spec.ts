@@ -1,12 +1,12 @@
 import { validateConfig } from '@fittrack/app-core';
 import { GarminAuthenticator, GarminServiceConfig } from '@fittrack/garmin';
-import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { freePort, PlatformStack } from '@fittrack/testing';
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CliRun } from './support/cli-run';
+import { CliRun, runCli } from './support/cli-run';
+import { startCliStack } from './support/cli-stack';
 
 jest.setTimeout(120_000);
 
@@ -20,24 +20,12 @@ describe('garmin-sync, the CLI, against a real gateway, worker and simulator', (
   let home: string;
   let env: Record<string, string>;
   let account: { email: string; password: string; profileId: number };
-  const cli = (args: string[], input: string[] = [], extra: Record<string, string> = {}) => {
-    const run = new CliRun(args, { ...env, ...extra });
-    for (const line of input) run.write(line);
-    return run.finished();
-  };
+  const cli = (args: string[], input: string[] = [], extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra }, input);
   const credentialsPath = () => join(home, 'garmin-sync', 'credentials.json');
 
   beforeAll(async () => {
-    stack = await PlatformStack.start({
-      migrate: runMigrations,
-      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
-      gateways: 1,
-      workers: 1,
-      // Every CLI run comes from 127.0.0.1: the per-address sign-in limit must allow the file's sign-ins and imports.
-      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SIGN_IN_LIMIT_PER_MINUTE: '100' },
-      // So that an account can be throttled on every strategy (without it the portal challenges fetch with a 403).
-      simEnv: { SIM_UNFINGERPRINTED: 'throttled' },
-    });
+    // So that an account can be throttled on every strategy (without it the portal challenges fetch with a 403).
+    stack = await startCliStack({ workers: 1, simEnv: { SIM_UNFINGERPRINTED: 'throttled' } });
     home = mkdtempSync(join(tmpdir(), 'garmin-sync-home-'));
     env = { XDG_CONFIG_HOME: home, GARMIN_SYNC_GATEWAY: stack.gateway.url };
     const profileId = 85_000_000 + (process.pid % 10_000);

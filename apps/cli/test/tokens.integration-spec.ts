@@ -1,9 +1,9 @@
-import { createDataSource, runMigrations } from '@fittrack/persistence';
 import { PlatformStack } from '@fittrack/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliRun } from './support/cli-run';
+import { runCli } from './support/cli-run';
+import { startCliStack } from './support/cli-stack';
 
 jest.setTimeout(120_000);
 
@@ -11,14 +11,10 @@ jest.setTimeout(120_000);
 describe('garmin-sync tokens, and GARMIN_SYNC_TOKEN for scripts', () => {
   let stack: PlatformStack;
   let env: Record<string, string>;
-  const cli = (args: string[], input: string[] = [], extra: Record<string, string> = {}) => {
-    const run = new CliRun(args, { ...env, ...extra });
-    for (const line of input) run.write(line);
-    return run.finished();
-  };
+  const cli = (args: string[], input: string[] = [], extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra }, input);
 
   beforeAll(async () => {
-    stack = await PlatformStack.start({ migrate: runMigrations, dataSource: (url) => createDataSource({ url, poolSize: 2 }), gateways: 1 });
+    stack = await startCliStack();
     env = { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'garmin-sync-tokens-')), GARMIN_SYNC_GATEWAY: stack.gateway.url };
     const profileId = 86_000_000 + (process.pid % 10_000);
     const account = { email: `pat${profileId}@fittrack.test`, password: `pw-${profileId}`, profileId };

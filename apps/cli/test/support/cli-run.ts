@@ -43,3 +43,10 @@ export class CliRun {
   }
 }
 
+
+/** Runs the CLI to its end, `input` written to its stdin line by line. */
+export function runCli(args: string[], env: Record<string, string>, input: string[] = []): Promise<Run> {
+  const run = new CliRun(args, env);
+  for (const line of input) run.write(line);
+  return run.finished();
+}
