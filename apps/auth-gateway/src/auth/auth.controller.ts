@@ -22,7 +22,7 @@ import { ReadScope } from '../tokens';
 import { ApiTokensService, Caller, isSessionCaller, SessionCaller } from '../tokens/api-tokens.service';
 import { BearerGuard, CurrentCaller, CurrentSession } from '../tokens/bearer.guard';
 import { BrowserCookie, clearSessionCookies, cookiesOf } from '../tokens/browser-session';
-import { BrowserSessionInterceptor } from '../tokens/browser-session.interceptor';
+import { BrowserSessionInterceptor, RefreshFromCookie } from '../tokens/browser-session.interceptor';
 import { personalTokenDto } from '../tokens/personal-token.dto';
 import { PersonalTokensService } from '../tokens/personal-tokens.service';
 import { ImportRequest, LoginRequest, MfaRequest, RefreshRequest } from './dto/sign-in.requests';
@@ -125,6 +125,7 @@ export class AuthController {
 
   @Post('refresh')
   @UseInterceptors(BrowserSessionInterceptor)
+  @RefreshFromCookie()
   @ApiHeader(COOKIE_TRANSPORT)
   @HttpCode(200)
   @ApiOperation({ summary: 'New tokens for a refresh token, which is rotated (reusing an old one revokes the session)' })

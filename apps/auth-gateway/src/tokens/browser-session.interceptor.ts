@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { GatewayConfig } from '../config/gateway.config';
@@ -16,6 +17,11 @@ interface TokensBody {
 const carriesTokens = (body: unknown): body is TokensBody =>
   typeof (body as TokensBody | null)?.accessToken === 'string' && typeof (body as TokensBody).refreshToken === 'string';
 
+const REFRESH_FROM_COOKIE = 'browserSession:refreshFromCookie';
+
+/** Marks the refresh route: with the cookie transport, its refresh token may come from the refresh cookie. */
+export const RefreshFromCookie = () => SetMetadata(REFRESH_FROM_COOKIE, true);
+
 /**
  * On the routes that hand out a session's tokens (sign-in, MFA, import, refresh), the browser transport: asked for
  * with `X-Session-Transport: cookie`, the tokens go into httpOnly cookies and the body carries, instead of them,
@@ -24,7 +30,10 @@ const carriesTokens = (body: unknown): body is TokensBody =>
  */
 @Injectable()
 export class BrowserSessionInterceptor implements NestInterceptor {
-  constructor(private readonly config: GatewayConfig) {}
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { body: unknown }>();
@@ -32,7 +41,7 @@ export class BrowserSessionInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const body = (request.body ?? {}) as Record<string, unknown>;
     // Interceptors run before validation: a refresh by cookie gets its token here, checked like one in the body.
-    if (request.url.split('?')[0].endsWith('/refresh') && body['refreshToken'] === undefined) {
+    if (this.reflector.get<boolean>(REFRESH_FROM_COOKIE, context.getHandler()) && body['refreshToken'] === undefined) {
       const refreshToken = cookiesOf(request)[BrowserCookie.Refresh];
       if (!refreshToken) throw TokenError.invalidToken('refresh');
       if (!csrfSatisfied(request)) throw TokenError.csrfMismatch();
