@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { connect, NatsConnection } from 'nats';
 import { GatewayStack } from './support/stack';
-import { SyncedUser, syncedUser } from './support/synced-users';
+import { linkedUser, SyncedUser, syncedUser, waitForJob } from './support/synced-users';
 
 jest.setTimeout(180_000);
 
@@ -296,5 +296,13 @@ describe('reads over HTTP and NATS', () => {
     for (const path of ['/v1/activities', '/v1/activities/{id}', '/v1/health', '/v1/health/{metric}', '/v1/health/{metric}/{date}', '/v1/workouts', '/v1/workouts/{id}', '/v1/records/{kind}']) {
       expect([path, Object.keys(body.paths[path] ?? {})]).toEqual([path, ['get']]);
     }
+  });
+
+  it("tells in GET /v1/auth/me the user's Garmin time zone, from their newest synced activity, and null before any", async () => {
+    const user = await linkedUser(stack.sim, stack.gateway, { timeZone: 'America/Costa_Rica', historyDays: 30 });
+    expect((await stack.gateway.get('/v1/auth/me', { token: user.token })).body.timeZone).toBeNull();
+    const started = await stack.gateway.post('/v1/sync', { types: ['activities'] }, { token: user.token });
+    expect((await waitForJob(stack.gateway, user, started.body.id, 90_000)).status).toBe('completed');
+    expect((await stack.gateway.get('/v1/auth/me', { token: user.token })).body.timeZone).toBe('America/Costa_Rica');
   });
 });

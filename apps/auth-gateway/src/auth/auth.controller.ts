@@ -15,7 +15,10 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ActivityReadStore } from '@fittrack/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
 import { LinkStatusService } from '../garmin-link/link-status.service';
 import { ReadScope } from '../tokens';
@@ -49,6 +52,8 @@ const COOKIE_TRANSPORT = {
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
+  private readonly activities = new ActivityReadStore();
+
   constructor(
     private readonly signIns: SignInService,
     private readonly imports: TokenImportService,
@@ -57,6 +62,7 @@ export class AuthController {
     private readonly links: LinkStatusService,
     private readonly personalTokens: PersonalTokensService,
     private readonly config: GatewayConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post('login')
@@ -155,11 +161,12 @@ export class AuthController {
   @ApiOperation({ summary: 'The caller, their Garmin link and its health, and this session (or this personal access token)' })
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
+    const timeZone = () => this.activities.garminTimeZone(this.dataSource.manager, caller.userId);
     if (isSessionCaller(caller)) {
-      const [status, session] = await Promise.all([this.links.status(caller.userId), this.sessions.get(caller, caller.sessionId)]);
-      return { ...status, session, personalToken: null, operator: this.config.operatorProfileIds.has(status.user.garminProfileId) };
+      const [status, session, zone] = await Promise.all([this.links.status(caller.userId), this.sessions.get(caller, caller.sessionId), timeZone()]);
+      return { ...status, session, personalToken: null, operator: this.config.operatorProfileIds.has(status.user.garminProfileId), timeZone: zone };
     }
-    const [status, token] = await Promise.all([this.links.status(caller.userId), this.personalTokens.get(caller.userId, caller.personalTokenId)]);
-    return { ...status, session: null, personalToken: personalTokenDto(token), operator: false };
+    const [status, token, zone] = await Promise.all([this.links.status(caller.userId), this.personalTokens.get(caller.userId, caller.personalTokenId), timeZone()]);
+    return { ...status, session: null, personalToken: personalTokenDto(token), operator: false, timeZone: zone };
   }
 }

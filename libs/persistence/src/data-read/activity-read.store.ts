@@ -43,6 +43,20 @@ const COLUMNS = `activity_id::text AS "activityId", name, activity_type AS "acti
  * ix_activities_user_newest (start time, then id, newest first), so a page costs the same wherever it is.
  */
 export class ActivityReadStore {
+  /**
+   * The time zone the user's watch was in for their newest activity with its detail (Garmin's
+   * `timeZoneUnitDTO.timeZone`, e.g. "Europe/Berlin"), or null before any: the zone to show their times in.
+   */
+  async garminTimeZone(manager: EntityManager, userId: string): Promise<string | null> {
+    const [row]: { zone: string | null }[] = await manager.query(
+      `SELECT detail->'timeZoneUnitDTO'->>'timeZone' AS zone FROM activities
+        WHERE user_id = $1 AND detail->'timeZoneUnitDTO'->>'timeZone' IS NOT NULL
+        ORDER BY start_time_utc DESC NULLS LAST, activity_id DESC LIMIT 1`,
+      [userId],
+    );
+    return row?.zone ?? null;
+  }
+
   async list(manager: EntityManager, query: ActivityListQuery): Promise<ActivityReadRow[]> {
     const params: unknown[] = [query.userId];
     const where = ['user_id = $1'];

@@ -75,4 +75,6 @@ export class MeResponse {
   personalToken!: PersonalTokenDto | null;
   @ApiProperty({ description: 'whether this session may use the operator routes (/v1/admin/*, OPERATOR_GARMIN_PROFILE_IDS); never for a personal access token' })
   operator!: boolean;
+  @ApiProperty({ type: String, nullable: true, example: 'Europe/Berlin', description: "the user's Garmin time zone: that of their newest synced activity (Garmin's timeZoneUnitDTO); null before any" })
+  timeZone!: string | null;
 }
