@@ -82,6 +82,13 @@ describe('the operator console API', () => {
     const paged = await admin('?pageSize=1&page=2');
     expect([paged.body.page, paged.body.pageSize, paged.body.items.length, paged.body.total]).toEqual([2, 1, 1, 2]);
 
+    // A failure that recorded no code is counted as UNKNOWN, and the same code finds it.
+    const uncoded = (await gateway.post('/v1/sync', range('2026-05-03'), { token: someone.accessToken })).body.id as string;
+    await stack.database.dataSource.query(`UPDATE sync_jobs SET status = 'running', started_at = now() WHERE id = $1`, [uncoded]);
+    await stack.database.dataSource.query(`UPDATE sync_jobs SET status = 'failed', error_message = 'something broke', finished_at = now() WHERE id = $1`, [uncoded]);
+    expect((await admin()).body.failedByCode).toEqual({ GARMIN_RATE_LIMITED: 1, UNKNOWN: 1 });
+    expect((await admin('?code=UNKNOWN')).body.items.map((j: { id: string }) => j.id)).toEqual([uncoded]);
+
     for (const bad of ['?status=stuck', '?code=rate limited', '?pageSize=500']) expect((await admin(bad)).status).toBe(400);
     // No secret of anyone: no API token, no Garmin token, no password, no email.
     const text = JSON.stringify(all.body);
@@ -158,6 +165,7 @@ describe('the operator console API', () => {
       // The same name as the worker answers its ping with, and as it holds the user's lease under.
       const [lease] = await stack.database.dataSource.query(`SELECT holder FROM sync_leases WHERE job_id = $1`, [job.id]);
       expect(running.id).toBe(lease.holder);
+      expect(running.secondsSinceSeen).toBeLessThan(10);
       expect(await waitForJob(gateway, synced, job.id, 90_000)).toMatchObject({ status: 'completed' });
     } finally {
       await stack.sim.admin('/faults', {}, 'PUT');

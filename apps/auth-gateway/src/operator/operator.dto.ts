@@ -117,6 +117,7 @@ export class WorkerDto {
   @ApiProperty() pid!: number;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'its last heartbeat (every FLEET_REPORT_INTERVAL_MS)' }) lastSeenAt!: string;
+  @ApiProperty({ description: "seconds since that heartbeat, by the server's clock" }) secondsSinceSeen!: number;
   @ApiProperty({ type: [WorkerJobDto], description: 'the running jobs whose lease it holds' }) jobs!: WorkerJobDto[];
 }
 

@@ -47,6 +47,8 @@ export interface WorkerJobRow {
 
 export interface WorkerRow extends WorkerIdentity {
   lastSeenAt: Date;
+  /** Since its last heartbeat, by the database's clock (a browser's may be off). */
+  secondsSinceSeen: number;
   jobs: WorkerJobRow[];
 }
 
@@ -139,8 +141,9 @@ export class FleetStore {
    */
   async workers(manager: EntityManager, seenSince: Date, forgetBefore: Date): Promise<WorkerRow[]> {
     await manager.query(`DELETE FROM worker_heartbeats WHERE last_seen_at < $1`, [forgetBefore.toISOString()]);
-    const rows: (WorkerIdentity & { lastSeenAt: Date; jobs: (Omit<WorkerJobRow, 'startedAt'> & { startedAt: string | null })[] })[] = await manager.query(
+    const rows: (WorkerIdentity & { lastSeenAt: Date; secondsSinceSeen: number; jobs: (Omit<WorkerJobRow, 'startedAt'> & { startedAt: string | null })[] })[] = await manager.query(
       `SELECT w.worker_id AS id, w.host, w.pid, w.started_at AS "startedAt", w.last_seen_at AS "lastSeenAt",
+              extract(epoch FROM now() - w.last_seen_at)::float8 AS "secondsSinceSeen",
               coalesce(jsonb_agg(jsonb_build_object('jobId', j.id, 'displayName', u.display_name, 'kinds', j.kinds, 'currentKind', j.current_kind,
                 'progress', j.progress, 'startedAt', j.started_at) ORDER BY j.started_at) FILTER (WHERE j.id IS NOT NULL), '[]') AS jobs
          FROM worker_heartbeats w

@@ -1,6 +1,9 @@
 import { SyncJobStatus } from '@fittrack/contracts';
 import { EntityManager } from 'typeorm';
 
+/** What failedByCode calls a failure that recorded no error code. */
+export const UNKNOWN_ERROR_CODE = 'UNKNOWN';
+
 /** A job as the operator console lists it: whose, what, how it stands, and why it failed (never a secret). */
 export interface OperatorJobRow {
   id: string;
@@ -73,8 +76,11 @@ export class OperatorStore {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.status) where.push(`j.status = $${params.push(filter.status)}`);
-    if (filter.errorCode) where.push(`j.error_code = $${params.push(filter.errorCode)}`);
+    // A failure without a code is counted as UNKNOWN (failedByCode), and found by it.
+    if (filter.errorCode === UNKNOWN_ERROR_CODE) where.push(`j.status = 'failed' AND j.error_code IS NULL`);
+    else if (filter.errorCode) where.push(`j.error_code = $${params.push(filter.errorCode)}`);
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParams = params.slice();
     const items: OperatorJobRow[] = await manager.query(
       `SELECT j.id, j.user_id AS "userId", u.display_name AS "displayName", u.garmin_profile_id::float8 AS "garminProfileId", j.status,
               j.sync_type AS "type", j.trigger, j.kinds, j.progress, j.attempt_count AS "attempts", j.error_code AS "errorCode",
@@ -83,10 +89,10 @@ export class OperatorStore {
         ORDER BY j.created_at DESC, j.id DESC LIMIT $${params.push(filter.pageSize)} OFFSET $${params.push((filter.page - 1) * filter.pageSize)}`,
       params,
     );
-    const [{ n: total }] = await manager.query(`SELECT count(*)::int AS n FROM sync_jobs j ${condition}`, params.slice(0, where.length));
+    const [{ n: total }] = await manager.query(`SELECT count(*)::int AS n FROM sync_jobs j ${condition}`, filterParams);
     const statuses: { status: string; n: number }[] = await manager.query(`SELECT status, count(*)::int AS n FROM sync_jobs GROUP BY status`);
     const codes: { code: string; n: number }[] = await manager.query(
-      `SELECT COALESCE(error_code, 'UNKNOWN') AS code, count(*)::int AS n FROM sync_jobs WHERE status = 'failed' GROUP BY 1`,
+      `SELECT COALESCE(error_code, '${UNKNOWN_ERROR_CODE}') AS code, count(*)::int AS n FROM sync_jobs WHERE status = 'failed' GROUP BY 1`,
     );
     return {
       items,
