@@ -1,1 +1,1 @@
-module.exports = require('../../jest.project')('web', 'integration');
+module.exports = require('../../jest.project')('web', 'integration', { esmPackages: ['@garmin/fitsdk'] });

@@ -1,12 +1,17 @@
 /**
- * Dates as people read them, in one time zone for the whole app: the browser's, which for nearly everyone is the
- * zone their watch and Garmin account are in. Calendar dates (a health day) are never shifted: they are Garmin's own.
+ * Dates as people read them, in one time zone for the whole app: the user's Garmin time zone (GET /v1/auth/me), or
+ * the browser's until Garmin has told us one. Calendar dates (a health day) are never shifted: they are Garmin's own.
  */
 let zone: string | undefined;
 
-/** Fixes the zone every formatter uses (tests; a future per-user setting). */
+/** Sets the zone every formatter uses; one the browser does not know is ignored (the browser's own stays). */
 export function setDisplayTimeZone(timeZone: string | undefined): void {
-  zone = timeZone;
+  try {
+    if (timeZone) new Intl.DateTimeFormat(undefined, { timeZone });
+    zone = timeZone;
+  } catch {
+    zone = undefined;
+  }
 }
 
 export const formatTime = (at: Date | string) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(at));
