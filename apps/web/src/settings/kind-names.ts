@@ -1,0 +1,48 @@
+import type { DataKind } from '@fittrack/contracts';
+
+/** Names people read for the catalog's data kinds: a Record, so a kind added to the contract fails the build until it has one. */
+const KIND_NAMES: Record<DataKind, string> = {
+  activities: 'Activities',
+  activity_zones: 'Time in heart rate and power zones',
+  activity_splits: 'Splits and laps',
+  activity_exercise_sets: 'Strength exercise sets',
+  activity_weather: 'Weather during activities',
+  summary: 'Daily summary',
+  sleep: 'Sleep',
+  heart_rate: 'Heart rate',
+  hrv: 'Heart rate variability (HRV)',
+  stress: 'Stress',
+  body_battery: 'Body Battery',
+  body_battery_events: 'Body Battery events',
+  steps: 'Steps',
+  steps_intraday: 'Steps through the day',
+  floors: 'Floors climbed',
+  intensity_minutes: 'Intensity minutes',
+  respiration: 'Respiration',
+  spo2: 'Pulse Ox (SpO2)',
+  hydration: 'Hydration',
+  blood_pressure: 'Blood pressure',
+  lifestyle: 'Lifestyle log',
+  weight: 'Weight',
+  body_composition: 'Body composition',
+  training_readiness: 'Training readiness',
+  training_readiness_morning: 'Morning training readiness',
+  training_status: 'Training status',
+  vo2max: 'VO2 max',
+  race_predictions: 'Race predictions',
+  endurance_score: 'Endurance score',
+  hill_score: 'Hill score',
+  fitness_age: 'Fitness age',
+  devices: 'Devices',
+  gear: 'Gear',
+  personal_records: 'Personal records',
+  heart_rate_zones: 'Heart rate zones',
+  lactate_threshold: 'Lactate threshold',
+  ftp: 'Functional threshold power (FTP)',
+  workouts: 'Workouts',
+  scheduled_workouts: 'Scheduled workouts',
+  training_plans: 'Training plans',
+};
+
+/** A data kind's name; one this build does not know yet (a newer gateway) by its catalog name. */
+export const kindName = (kind: string): string => KIND_NAMES[kind as DataKind] ?? kind.replace(/_/g, ' ');
