@@ -1,7 +1,6 @@
-import { createDataSource, runMigrations } from '@fittrack/persistence';
-import { PlatformStack } from '@fittrack/testing';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { WebAccount, WebStack } from './support/web-stack';
 
 jest.setTimeout(180_000);
 
@@ -10,46 +9,33 @@ jest.setTimeout(180_000);
  * worker syncing from the simulator: what a person does on their first visit.
  */
 describe('the web app', () => {
-  let stack: PlatformStack;
-  let browser: Browser;
+  let web: WebStack;
   let page: Page;
-  let base: string;
-  const account = { email: `web${process.pid}@fittrack.test`, password: `pw-web-${process.pid}`, displayName: `web${process.pid}` };
+  let account: WebAccount;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    stack = await PlatformStack.start({
-      migrate: runMigrations,
-      dataSource: (url) => createDataSource({ url, poolSize: 2 }),
-      gateways: 1,
-      workers: 1,
-      env: { GARMIN_ACCOUNT_RATE_PER_SECOND: '0', GARMIN_GLOBAL_RATE_PER_SECOND: '0', SYNC_PROGRESS_INTERVAL_MS: '200', SYNC_BACKFILL_DAYS: '21' },
-    });
-    const created = await stack.sim.admin('/accounts', { ...account, profileId: 70_000_000 + (process.pid % 100_000), mfa: 'email', historyDays: 60 });
-    if (!created.profileId) throw new Error(`could not create the account: ${JSON.stringify(created)}`);
-    base = stack.gateway.url;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 800 }, reducedMotion: 'reduce' });
+    web = await WebStack.start();
+    // Far from the browser's UTC, so times shown in the user's Garmin zone are told apart from the browser's.
+    account = await web.account({ mfa: 'email', timeZone: 'Pacific/Auckland' });
+    page = await web.browser.newPage({ viewport: { width: 1100, height: 800 }, reducedMotion: 'reduce' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => web?.stop());
 
   it('signs in with MFA, keeping every token out of the page', async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${web.url}/`);
     await page.getByLabel('Garmin email').fill(account.email);
     await page.getByLabel('Garmin password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Code').waitFor();
     await screenshot(page, 'sign-in-mfa');
-    await page.getByLabel('Code').fill(await stack.sim.mfaCode(account.email));
+    await page.getByLabel('Code').fill(await web.stack.sim.mfaCode(account.email));
     await page.getByRole('button', { name: 'Verify' }).click();
 
     await page.getByText(account.displayName).waitFor();
-    expect(await page.getByText('Garmin linked').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Garmin: Active' }).isVisible()).toBe(true);
     // The session is in httpOnly cookies: the page can read the CSRF token, and nothing else.
     const readable = await page.evaluate(() => ({ cookies: document.cookie, stored: JSON.stringify({ ...localStorage, ...sessionStorage }) }));
     expect(readable.cookies).toMatch(/^ft_csrf=[^;]+$/);
@@ -87,6 +73,14 @@ describe('the web app', () => {
   it('shows the same jobs after a reload, fits a phone, switches to the dark theme, and signs out', async () => {
     await page.reload();
     await page.getByRole('article').getByText('Done').waitFor();
+    // Now that an activity is synced, times are in the user's Garmin time zone, not the browser's.
+    const shown = await page.evaluate(async () => {
+      const job = (await (await fetch('/v1/sync/jobs')).json()).items[0];
+      const inZone = (timeZone: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(job.createdAt));
+      return { auckland: inZone('Pacific/Auckland'), utc: inZone('UTC'), card: document.querySelector('article')?.textContent ?? '' };
+    });
+    expect(shown.auckland).not.toBe(shown.utc);
+    expect(shown.card).toContain(shown.auckland);
 
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

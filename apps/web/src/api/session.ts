@@ -2,7 +2,13 @@ import type { UserStatusView, UserView } from '@fittrack/contracts';
 import { api } from './client';
 
 /** GET /v1/auth/me, as the web app uses it. */
-export type Me = UserStatusView & { session: { id: string; createdAt: string; expiresAt: string } | null };
+export type Me = UserStatusView & {
+  session: { id: string; createdAt: string; expiresAt: string } | null;
+  /** Whether this account may open the operator console (OPERATOR_GARMIN_PROFILE_IDS). */
+  operator: boolean;
+  /** The user's Garmin time zone (their newest synced activity's), null before any. */
+  timeZone: string | null;
+};
 
 /** What a sign-in answers with the cookie transport: the user, and the CSRF token the cookies came with. */
 export interface CookieSignIn {

@@ -2,8 +2,14 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { me as fetchMe, Me, signOut } from '../api/session';
 import { SignInPage } from '../sign-in/SignInPage';
+import { ActivitiesPage } from '../activities/ActivitiesPage';
+import { ActivityPage } from '../activities/ActivityPage';
+import { HealthPage } from '../health/HealthPage';
+import { OperatorPage } from '../operator/OperatorPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
 import { Alert } from '../ui/Alert';
+import { setDisplayTimeZone } from '../ui/dates';
 import { useHashRoute } from './router';
 import { Shell } from './Shell';
 import { useTheme } from './theme';
@@ -18,7 +24,9 @@ export function App() {
 
   async function loadSession() {
     try {
-      setSession({ kind: 'signed-in', me: await fetchMe() });
+      const me = await fetchMe();
+      setDisplayTimeZone(me.timeZone ?? undefined);
+      setSession({ kind: 'signed-in', me });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setSession({ kind: 'signed-out' });
       else setSession({ kind: 'unreachable', message: error instanceof ApiError ? error.message : 'The server did not answer.' });
@@ -51,15 +59,28 @@ export function App() {
     case 'signed-in':
       return (
         <Shell me={session.me} route={route} theme={theme} onToggleTheme={toggleTheme} onSignOut={() => void leave()}>
-          {pageFor(route)}
+          {pageFor(route, session.me)}
         </Shell>
       );
   }
 }
 
-/** The page of a route (`#/sync`); an unknown one says so and offers the way back. */
-function pageFor(route: string) {
-  if (route === '/sync') return <SyncPage />;
+/** The page of a route (`#/sync`, `#/activities/123`, `#/health/sleep/2026-11-30`); an unknown one says so and offers the way back. */
+function pageFor(route: string, me: Me) {
+  // A page may keep its own state in the hash's query (`#/health?days=90`): it is not part of the route.
+  const [section, first, second] = route.split('?')[0].split('/').slice(1).map(decodeURIComponent);
+  switch (section) {
+    case 'sync':
+      return <SyncPage />;
+    case 'activities':
+      return first ? <ActivityPage id={first} /> : <ActivitiesPage />;
+    case 'health':
+      return <HealthPage metric={first} date={second} />;
+    case 'settings':
+      return <SettingsPage me={me} />;
+    case 'admin':
+      if (me.operator) return <OperatorPage />;
+  }
   return (
     <main className="page">
       <h1>Page not found</h1>

@@ -1,19 +1,20 @@
 import { ReactNode } from 'react';
 import type { Me } from '../api/session';
+import { linkState } from '../ui/link-state';
 import { Theme } from './theme';
 
-const HEALTH_LABELS: Record<string, string> = {
-  active: 'Garmin linked',
-  refresh_failed: 'Garmin link: renewing failed, retrying',
-  cooling_down: 'Garmin is throttling: waiting',
-  needs_login: 'Garmin link lost: sign in again',
-  revoked: 'Garmin link revoked: sign in again',
-};
+const PAGES = [
+  { path: '/activities', label: 'Activities' },
+  { path: '/health', label: 'Health' },
+  { path: '/sync', label: 'Sync' },
+  { path: '/settings', label: 'Settings' },
+  { path: '/admin', label: 'Operator', operator: true },
+];
 
 /** The frame of every signed-in page: where you are, who you are, the link's health, the theme, signing out. */
 export function Shell(props: { me: Me; route: string; theme: Theme; onToggleTheme: () => void; onSignOut: () => void; children: ReactNode }) {
   const { me, route, theme } = props;
-  const health = me.garmin.health ?? 'unlinked';
+  const link = linkState(me.garmin);
   return (
     <>
       <a className="skip" href="#content">
@@ -22,13 +23,15 @@ export function Shell(props: { me: Me; route: string; theme: Theme; onToggleThem
       <header className="top">
         <span className="brand">FitTrack</span>
         <nav aria-label="Pages">
-          <a href="#/sync" aria-current={route.startsWith('/sync') ? 'page' : undefined}>
-            Sync
-          </a>
+          {PAGES.filter((page) => !page.operator || me.operator).map((page) => (
+            <a key={page.path} href={`#${page.path}`} aria-current={route.startsWith(page.path) ? 'page' : undefined}>
+              {page.label}
+            </a>
+          ))}
         </nav>
-        <span className={`link-health health-${health}`} title={me.garmin.reason ?? undefined}>
-          {HEALTH_LABELS[health] ?? 'Garmin not linked'}
-        </span>
+        <a className={`link-health tone-${link.tone}`} href="#/settings" title={link.detail}>
+          Garmin: {link.headline}
+        </a>
         <span className="who">{me.user.displayName}</span>
         <button type="button" className="secondary" onClick={props.onToggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
