@@ -19,6 +19,7 @@ const MIGRATION_NAMES = [
   'PersonalAccessTokens1765300000000',
   'ActivityReadIndex1765400000000',
   'DataExports1765500000000',
+  'FleetTelemetry1765600000000',
 ];
 
 const OUR_TABLES = [
@@ -47,8 +48,10 @@ const OUR_TABLES = [
   'sync_leases',
   'sync_selections',
   'upstream_budgets',
+  'upstream_minutes',
   'user_sessions',
   'users',
+  'worker_heartbeats',
   'workouts',
 ];
 
