@@ -179,6 +179,28 @@ describe('reads over HTTP and NATS', () => {
     expect((await get(`/v1/health?from=${overviewFrom}&to=${last}`, bob)).body.days).toEqual([]);
   });
 
+  it("gives each night's sleep stages beside its headline over a range, from the stored JSON, so a chart needs one request", async () => {
+    const stored = await query(
+      `SELECT calendar_date::text AS date, value, raw->'dailySleepDTO' AS dto FROM daily_health WHERE user_id = $1 AND metric = 'sleep' ORDER BY 1`,
+      [alice.userId],
+    );
+    expect(stored.length).toBeGreaterThan(5);
+    const from = stored[0].date;
+    const to = stored[stored.length - 1].date;
+    const answer = await get(`/v1/health/sleep?from=${from}&to=${to}`);
+    const asStored = (n: unknown) => (typeof n === 'number' ? n : null);
+    expect(answer.body.days).toEqual(
+      stored.map((night: any) => ({
+        date: night.date,
+        value: night.value,
+        parts: { deep: asStored(night.dto?.deepSleepSeconds), light: asStored(night.dto?.lightSleepSeconds), rem: asStored(night.dto?.remSleepSeconds), awake: asStored(night.dto?.awakeSleepSeconds) },
+      })),
+    );
+    expect(answer.body.days.some((night: any) => night.parts.deep > 0)).toBe(true);
+    // A metric without parts reads as before.
+    expect(Object.keys((await get(`/v1/health/steps?from=${from}&to=${to}`)).body.days[0])).toEqual(['date', 'value']);
+  });
+
   it('serves workouts and the records of every non-daily kind, as stored', async () => {
     const workouts = await query(`SELECT workout_id::text AS id, name, summary, detail FROM workouts WHERE user_id = $1 ORDER BY workout_id DESC`, [alice.userId]);
     expect(workouts.length).toBeGreaterThan(0);

@@ -4,3 +4,4 @@ export * from './sync-job-status';
 export * from './sync-type';
 export * from './selection';
 export * from './activity-export-format';
+export * from './health-parts';

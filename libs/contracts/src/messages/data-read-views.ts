@@ -51,6 +51,8 @@ export interface ActivityDetailView extends ActivityListItem {
 export interface HealthDayValue {
   date: string;
   value: number | null;
+  /** In a range read of a metric with parts (HEALTH_METRIC_PARTS, e.g. sleep's stages): each, null when Garmin gave none. */
+  parts?: Record<string, number | null>;
 }
 
 export interface HealthMetricView {

@@ -1,9 +1,11 @@
-import { HealthMetric } from '@fittrack/contracts';
+import { HEALTH_METRIC_PARTS, HealthMetric } from '@fittrack/contracts';
 import { EntityManager } from 'typeorm';
 
 export interface HealthValueRow {
   date: string;
   value: number | null;
+  /** The metric's parts (HEALTH_METRIC_PARTS), in range reads of a metric that has them. */
+  parts?: Record<string, number | null>;
 }
 
 export interface HealthDayRow extends HealthValueRow {
@@ -19,10 +21,16 @@ export interface HealthOverviewRow extends HealthValueRow {
 export class HealthReadStore {
   /** One metric's headline values over a range of days, oldest first. */
   async values(manager: EntityManager, userId: string, metric: HealthMetric, from: string, to: string): Promise<HealthValueRow[]> {
+    const params: unknown[] = [userId, metric, from, to];
+    const parts = Object.entries(HEALTH_METRIC_PARTS[metric] ?? {});
+    // A number where Garmin put one; anything else (absent, null, text) is null.
+    const part = ([name, path]: [string, readonly string[]]) =>
+      `'${name}', CASE WHEN jsonb_typeof(raw #> $${params.push(path)}::text[]) = 'number' THEN (raw #>> $${params.length}::text[])::float8 END`;
+    const partsColumn = parts.length > 0 ? `, jsonb_build_object(${parts.map(part).join(', ')}) AS parts` : '';
     return manager.query(
-      `SELECT calendar_date::text AS date, value FROM daily_health
+      `SELECT calendar_date::text AS date, value${partsColumn} FROM daily_health
        WHERE user_id = $1 AND metric = $2 AND calendar_date BETWEEN $3::date AND $4::date ORDER BY calendar_date`,
-      [userId, metric, from, to],
+      params,
     );
   }
 

@@ -63,11 +63,21 @@ class HealthDayValueDto implements HealthDayValue {
   @ApiProperty({ type: Number, nullable: true, description: 'the metric’s headline value (README, "Stored data")' }) value!: number | null;
 }
 
+class HealthRangeDayDto extends HealthDayValueDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+    example: { deep: 5280, light: 15_960, rem: 4_500, awake: 420 },
+    description: 'for a metric with parts (sleep: its stages in seconds), each of this day, null when Garmin gave none',
+  })
+  parts?: Record<string, number | null>;
+}
+
 export class HealthMetricDto implements HealthMetricView {
   @ApiProperty({ enum: HEALTH_METRICS }) metric!: HealthMetric;
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
-  @ApiProperty({ type: HealthDayValueDto, isArray: true, description: 'the days with a stored row, oldest first' }) days!: HealthDayValueDto[];
+  @ApiProperty({ type: HealthRangeDayDto, isArray: true, description: 'the days with a stored row, oldest first' }) days!: HealthRangeDayDto[];
 }
 
 export class HealthDayDto extends HealthDayValueDto implements HealthDayView {
