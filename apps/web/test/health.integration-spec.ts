@@ -99,6 +99,20 @@ describe('the health pages', () => {
     expect(new URL(page.url()).hash).toBe('#/health?days=7');
   });
 
+  it('stacks a year of nights by stage from one request', async () => {
+    const asked: string[] = [];
+    const listen = (request: { url(): string }) => asked.push(new URL(request.url()).pathname);
+    page.on('request', listen);
+    await page.evaluate(() => performance.clearMarks('health:rendered'));
+    await page.getByLabel('1 year').check();
+    await rendered(page);
+    page.off('request', listen);
+    await page.getByRole('img', { name: /^Sleep, last 12 months: .*stacked by stage/ }).waitFor();
+    expect(asked.filter((path) => path.startsWith('/v1/health/sleep'))).toEqual(['/v1/health/sleep']);
+    await page.getByLabel('7 days').check();
+    await rendered(page);
+  });
+
   it('opens one day in full from the values table, its series charted', async () => {
     // The newest day of the week with every intraday series (a day off the wrist has no stress, for one).
     const week = await call<{ days: { date: string; values: Record<string, number | null> }[] }>(

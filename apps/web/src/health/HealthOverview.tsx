@@ -19,7 +19,7 @@ export function HealthOverview({ range, onRange }: { range: RangeDays; onRange: 
         <h1 id="health-title">Health</h1>
         <RangeSwitch value={range} onChange={onRange} />
       </div>
-      <SleepCard bounds={bounds} range={range} height={200} linked onSettled={settled} />
+      <SleepCard bounds={bounds} height={200} linked onSettled={settled} />
       <div className="health-grid">
         {DAILY_METRICS.map((spec) => (
           <MetricCard key={spec.metric} spec={spec} bounds={bounds} height={150} linked onSettled={settled} />

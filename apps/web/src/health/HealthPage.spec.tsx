@@ -10,29 +10,20 @@ jest.mock('./health.css', () => ({}));
 
 const TODAY = '2026-12-02';
 const metricPath = (metric: string, from: string, to = TODAY) => `/v1/health/${metric}?from=${from}&to=${to}`;
-const night = (deep: number, light: number, rem: number, awake: number) => ({
-  dailySleepDTO: { sleepTimeSeconds: deep + light + rem, deepSleepSeconds: deep, lightSleepSeconds: light, remSleepSeconds: rem, awakeSleepSeconds: awake },
-});
-const LAST_NIGHT = night(5400, 14_400, 6000, 600); // 7 h 10 min asleep
-const NIGHT_BEFORE = night(3600, 16_200, 5400, 1200); // 7 h asleep
+/** A night's stages as GET /v1/health/sleep gives them beside its headline. */
+const parts = (deep: number, light: number, rem: number, awake: number) => ({ deep, light, rem, awake });
+const LAST_NIGHT = parts(5400, 14_400, 6000, 600); // 7 h 10 min asleep
+const NIGHT_BEFORE = parts(3600, 16_200, 5400, 1200); // 7 h asleep
 
 /** Every chart of the overview answered: heart rate and sleep with data, the others empty unless given. */
 function answerOverview(api: FakeApi, from: string, days: Record<string, { date: string; value: number | null }[]> = {}, skip: string[] = []) {
   for (const { metric } of DAILY_METRICS)
     if (!skip.includes(metric)) api.answer('GET', metricPath(metric, from), 200, { metric, from, to: TODAY, days: days[metric] ?? [] });
   const sleep = [
-    { date: '2026-12-01', value: 25_200 },
-    { date: TODAY, value: 25_800 },
+    { date: '2026-12-01', value: 25_200, parts: NIGHT_BEFORE },
+    { date: TODAY, value: 25_800, parts: LAST_NIGHT },
   ].filter((day) => day.date >= from);
   api.answer('GET', metricPath('sleep', from), 200, { metric: 'sleep', from, to: TODAY, days: sleep });
-  api.answer('GET', '/v1/health/sleep/2026-12-01', 200, {
-    metric: 'sleep',
-    date: '2026-12-01',
-    value: 25_200,
-    raw: NIGHT_BEFORE,
-    syncedAt: '2026-12-02T08:00:00Z',
-  });
-  api.answer('GET', `/v1/health/sleep/${TODAY}`, 200, { metric: 'sleep', date: TODAY, value: 25_800, raw: LAST_NIGHT, syncedAt: '2026-12-02T08:00:00Z' });
   return api;
 }
 
@@ -123,17 +114,11 @@ describe('the health overview', () => {
 
     await waitFor(() => expect(mark).toHaveBeenCalledWith('health:rendered'));
     expect(mark).toHaveBeenCalledTimes(1);
-    expect(api.sent.map((request) => request.path).sort()).toEqual(
-      [
-        ...DAILY_METRICS.map(({ metric }) => metricPath(metric, '2026-11-03')),
-        metricPath('sleep', '2026-11-03'),
-        '/v1/health/sleep/2026-12-01',
-        `/v1/health/sleep/${TODAY}`,
-      ].sort(),
-    );
+    // One request a chart, the stages of every night coming with the sleep chart's.
+    expect(api.sent.map((request) => request.path).sort()).toEqual([...DAILY_METRICS.map(({ metric }) => metricPath(metric, '2026-11-03')), metricPath('sleep', '2026-11-03')].sort());
   });
 
-  it('asks for the chosen span again, keeps it in the hash, and asks for one night’s stages only over a year', async () => {
+  it('asks for the chosen span again, keeps it in the hash, and stacks a year of nights from one request', async () => {
     const api = answerOverview(new FakeApi(), '2026-11-03', { heart_rate: HEART });
     answerOverview(api, '2026-11-26', { heart_rate: HEART });
     answerOverview(api, '2025-12-03', { heart_rate: HEART });
@@ -143,18 +128,17 @@ describe('the health overview', () => {
     fireEvent.click(screen.getByLabelText('7 days'));
     expect(window.location.hash).toBe('#/health?days=7');
     await waitFor(() => expect(FakeUPlot.labelled('Resting heart rate')?.data[0]).toHaveLength(7));
+    // One request a chart: the nights' stages come with the sleep chart's.
     expect(api.sent.filter((request) => request.path.includes('from=2026-11-26'))).toHaveLength(DAILY_METRICS.length + 1);
     await waitFor(() => expect(mark).toHaveBeenCalledTimes(2));
 
     const before = api.sent.length;
     fireEvent.click(screen.getByLabelText('1 year'));
-    await waitFor(() => expect(FakeUPlot.labelled('Asleep')).toBeTruthy());
+    await waitFor(() => expect(FakeUPlot.labelled('Deep')?.data[1]).toHaveLength(365));
     const year = api.sent.slice(before).map((request) => request.path);
-    expect(year.filter((path) => path.startsWith('/v1/health/sleep/'))).toEqual([`/v1/health/sleep/${TODAY}`]);
+    expect(year.filter((path) => path.startsWith('/v1/health/sleep/'))).toEqual([]);
     expect(year).toContain(metricPath('steps', '2025-12-03'));
-    expect(FakeUPlot.labelled('Asleep')!.data[1]).toHaveLength(365);
-    expect(screen.getByText(/Choose 7 or 30 days to see the stages/)).toBeTruthy();
-    // The headline still has last night's stages.
+    // The headline has last night's stages.
     const rem = await within(screen.getByRole('region', { name: 'Sleep' })).findByText('REM');
     expect(rem.closest('li')?.textContent).toBe('REM 1 h 40 min 23%');
   });

@@ -2,39 +2,19 @@ import { formatCalendarDate, today } from '../ui/dates';
 import { formatDuration } from './format';
 import { dayHref } from './links';
 import { SleepStages, STAGES } from './sleep-data';
-import type { LoadState } from './useLoad';
 
 /**
  * The latest night, big: how long, and how it split into stages, as a bar of four parts. Garmin dates a night by
  * the day it ends, so today's night is "last night".
  */
-export function LastNight({
-  date,
-  asleepSeconds,
-  stages,
-  onRetry,
-}: {
-  date: string;
-  asleepSeconds: number;
-  stages: LoadState<SleepStages | null>;
-  onRetry: () => void;
-}) {
+export function LastNight({ date, asleepSeconds, stages }: { date: string; asleepSeconds: number; stages: SleepStages | null }) {
   return (
     <div className="last-night">
       <p className="last-night-when">{date === today() ? 'Last night' : `Latest night: ${formatCalendarDate(date)}`}</p>
       <p className="last-night-total">
         <strong>{formatDuration(asleepSeconds)}</strong> asleep
       </p>
-      {stages.status === 'loading' && <p className="muted">Loading the stages…</p>}
-      {stages.status === 'error' && (
-        <p className="error-text">
-          {stages.message}{' '}
-          <button type="button" className="link" onClick={onRetry}>
-            Try again
-          </button>
-        </p>
-      )}
-      {stages.status === 'ready' && <Stages stages={stages.value} />}
+      <Stages stages={stages} />
       <a href={dayHref('sleep', date)}>The night in detail</a>
     </div>
   );

@@ -21,7 +21,7 @@ export function MetricPage({ metric, range, onRange }: { metric: string; range: 
         <RangeSwitch value={range} onChange={onRange} />
       </div>
       {spec.metric === 'sleep' ? (
-        <SleepCard bounds={bounds} range={range} height={320} linked={false} onSettled={settled} />
+        <SleepCard bounds={bounds} height={320} linked={false} onSettled={settled} />
       ) : (
         <MetricCard spec={spec} bounds={bounds} height={320} linked={false} onSettled={settled} />
       )}

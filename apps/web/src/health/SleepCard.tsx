@@ -8,37 +8,34 @@ import { formatDuration } from './format';
 import { LastNight } from './LastNight';
 import { dayHref, noDataYet } from './links';
 import { SLEEP } from './metrics';
-import { DayBounds, RangeDays, STAGED_RANGE_MAX } from './range';
-import { loadNightStages, loadSleepRange } from './sleep-load';
+import { DayBounds } from './range';
+import { loadSleepRange } from './sleep-load';
 import { describeStages, SleepStages, stageStacks, STAGES } from './sleep-data';
-import { LoadState, useLoad } from './useLoad';
+import { useLoad } from './useLoad';
 
 const hours = (value: number | null) => (value === null ? '–' : formatDuration(value * 3600));
 
-/** Sleep per night, stacked by stage over 7 or 30 days, with the latest night as the headline. */
+/** Sleep per night, stacked by stage (the range read gives each night's stages), with the latest night as the headline. */
 export function SleepCard({
   bounds,
-  range,
   height,
   linked,
   onSettled,
 }: {
   bounds: DayBounds;
-  range: RangeDays;
   height: number;
   linked: boolean;
   onSettled: (id: string) => void;
 }) {
   const { from, to } = bounds;
-  const staged = range <= STAGED_RANGE_MAX;
-  const { state, retry } = useLoad(`sleep ${from} ${to} ${staged ? 'staged' : 'asleep'}`, (signal) => loadSleepRange({ from, to }, staged, signal));
+  const { state, retry } = useLoad(`sleep ${from} ${to}`, (signal) => loadSleepRange({ from, to }, signal));
 
   const shaped = useMemo(() => {
     if (state.status !== 'ready') return null;
     const series = dailySeries(state.value.days, { from, to }, SLEEP.convert);
     const nights = series.dates.map((date) => state.value.stages.get(date) ?? null);
     // Stacks only when every night has its stages: a night without would vanish from the chart.
-    const stacked = staged && series.values.every((value, i) => value === null || nights[i] !== null);
+    const stacked = series.values.every((value, i) => value === null || nights[i] !== null);
     const data: uPlot.AlignedData = stacked ? [series.times, ...stageStacks(nights)] : [series.times, series.values];
     return {
       series,
@@ -47,18 +44,11 @@ export function SleepCard({
       data,
       build: sleepChart(stacked ? nights : null),
     };
-  }, [state, from, to, staged]);
+  }, [state, from, to]);
 
   const latest = shaped && latestOf(shaped.series);
-  const lastNight = !staged && latest ? latest.date : null;
-  const night = useLoad(`night ${lastNight}`, (signal) => (lastNight ? loadNightStages(lastNight, signal) : Promise.resolve(null)));
-  const latestStages: LoadState<SleepStages | null> = staged
-    ? {
-        status: 'ready',
-        value: latest ? (shaped.nights[shaped.series.dates.indexOf(latest.date)] ?? null) : null,
-      }
-    : night.state;
-  const stagesText = latestStages.status === 'ready' && latestStages.value ? ` Latest night: ${describeStages(latestStages.value)}.` : '';
+  const latestStages = latest && shaped ? (shaped.nights[shaped.series.dates.indexOf(latest.date)] ?? null) : null;
+  const stagesText = latestStages ? ` Latest night: ${describeStages(latestStages)}.` : '';
 
   let card: CardState;
   if (state.status !== 'ready') card = state.status === 'error' ? { ...state, retry } : state;
@@ -103,13 +93,11 @@ export function SleepCard({
       title="Sleep"
       href={linked ? '#/health/sleep' : undefined}
       about={
-        !staged
-          ? 'Time asleep each night. Choose 7 or 30 days to see the stages.'
-          : shaped && !shaped.stacked
+        shaped && !shaped.stacked
             ? 'Time asleep each night (Garmin gave no stages for some nights).'
             : 'Time asleep each night by stage, with the time awake on top.'
       }
-      headline={latest && <LastNight date={latest.date} asleepSeconds={latest.value * 3600} stages={latestStages} onRetry={night.retry} />}
+      headline={latest && <LastNight date={latest.date} asleepSeconds={latest.value * 3600} stages={latestStages} />}
       state={card}
       height={height}
       onSettled={onSettled}

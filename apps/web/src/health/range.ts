@@ -5,12 +5,6 @@ export const RANGES = [7, 30, 90, 365] as const;
 export type RangeDays = (typeof RANGES)[number];
 export const DEFAULT_RANGE: RangeDays = 30;
 
-/**
- * Up to this span the sleep chart stacks each night's stages. The stages are only in each night's raw JSON, and
- * the API gives raw one day per request: 30 requests are fine, 365 are not (see SleepCard).
- */
-export const STAGED_RANGE_MAX = 30;
-
 const isRange = (days: number): days is RangeDays => (RANGES as readonly number[]).includes(days);
 
 /** The span a link or bookmark asks for in the hash's query (`#/health?days=90`), else the default. */

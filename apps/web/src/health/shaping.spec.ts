@@ -2,7 +2,6 @@ import { dailySeries, describeDaily, latestOf } from './daily-data';
 import { clockOffsetMs, dayOffsetMs, heartRateSeries, sleepTimeline, stepsSeries, stressBatterySeries } from './intraday-data';
 import { DAILY_METRICS } from './metrics';
 import { stagesOf, stageStacks } from './sleep-data';
-import { mapLimited } from './useLoad';
 
 const spec = (metric: string) => DAILY_METRICS.find((one) => one.metric === metric)!;
 const at = (iso: string) => Date.parse(`${iso}Z`);
@@ -145,20 +144,5 @@ describe('a day’s series', () => {
       0,
     );
     expect(steps).toEqual({ times: [clock('08:00'), clock('08:15')], values: [[420, 0]] });
-  });
-});
-
-describe('loading a few at a time', () => {
-  it('keeps the order and never runs more than the limit at once', async () => {
-    let running = 0;
-    let most = 0;
-    const results = await mapLimited([5, 1, 4, 2, 3, 0], 2, async (n) => {
-      most = Math.max(most, ++running);
-      await new Promise((resolve) => setTimeout(resolve, n));
-      running--;
-      return n * 10;
-    });
-    expect(results).toEqual([50, 10, 40, 20, 30, 0]);
-    expect(most).toBe(2);
   });
 });

@@ -21,6 +21,11 @@ export const STAGES: { stage: Stage; label: string; colour: string }[] = [
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const seconds = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
+/** A night's stages from a range read's `parts` (GET /v1/health/sleep); null when Garmin gave none. */
+export function stagesFromParts(parts: Record<string, number | null> | undefined): SleepStages | null {
+  return stagesOf(parts && { dailySleepDTO: { deepSleepSeconds: parts['deep'], lightSleepSeconds: parts['light'], remSleepSeconds: parts['rem'], awakeSleepSeconds: parts['awake'] } });
+}
+
 /** The night's stages from the sleep day's raw JSON; null when Garmin gave none (a device without stages). */
 export function stagesOf(raw: unknown): SleepStages | null {
   const dto = isObject(raw) ? raw['dailySleepDTO'] : undefined;

@@ -30,23 +30,3 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { state: result && result.key === key && result.attempt === attempt ? result.state : LOADING, retry };
 }
-
-/** `each` over `items`, at most `limit` at a time, results in order; the first failure fails the whole. */
-export async function mapLimited<T, R>(items: T[], limit: number, each: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const index = next++;
-      try {
-        results[index] = await each(items[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
