@@ -82,6 +82,13 @@ describe('the web app', () => {
     expect(shown.auckland).not.toBe(shown.utc);
     expect(shown.card).toContain(shown.auckland);
 
+    // The keyboard's first stop skips the navigation, and stays on the page.
+    const before = await page.evaluate(() => window.location.hash);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => [document.activeElement?.id, window.location.hash])).toEqual(['content', before]);
+
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

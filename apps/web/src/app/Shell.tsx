@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { MouseEvent, ReactNode } from 'react';
 import type { Me } from '../api/session';
 import { linkState } from '../ui/link-state';
 import { Theme } from './theme';
@@ -17,7 +17,8 @@ export function Shell(props: { me: Me; route: string; theme: Theme; onToggleThem
   const link = linkState(me.garmin);
   return (
     <>
-      <a className="skip" href="#content">
+      {/* The hash is the route here, so the skip link moves the focus itself rather than going to "#content". */}
+      <a className="skip" href="#content" onClick={skipToContent}>
         Skip to content
       </a>
       <header className="top">
@@ -45,4 +46,9 @@ export function Shell(props: { me: Me; route: string; theme: Theme; onToggleThem
       </div>
     </>
   );
+}
+
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('content')?.focus();
 }
