@@ -176,7 +176,10 @@ describe('NATS accounts and permissions (deploy/nats/accounts.conf on a credenti
       if (job.status !== 'completed') await new Promise((r) => setTimeout(r, 300));
     }
     expect(job).toMatchObject({ id: jobId, status: 'completed' });
-    expect(events.some((e) => e.subject === 'garmin.events.sync.completed' && JSON.stringify(e.body).includes(jobId))).toBe(true);
+    // The event is relayed after the row changes (the outbox), so it may arrive just after the job reads completed.
+    const completedEvent = () => events.some((e) => e.subject === 'garmin.events.sync.completed' && JSON.stringify(e.body).includes(jobId));
+    for (const until = Date.now() + 10_000; !completedEvent() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+    expect(completedEvent()).toBe(true);
 
     // The read API is PLATFORM's too (garmin.rpc.data.*), and not the operator's.
     const workouts = await ask(platform, RpcSubject.DataWorkoutList, { userId });

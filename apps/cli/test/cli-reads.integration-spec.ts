@@ -21,7 +21,7 @@ describe('garmin-sync activities, activity and health', () => {
   let stack: PlatformStack;
   let env: Record<string, string>;
   let profileId: number;
-  let activities: { id: string; type: string; day: string; name: string; distance_m: number; duration_s: number }[];
+  let activities: { id: string; type: string; day: string; name: string; distance_m: number | null; duration_s: number }[];
   let steps: { date: string; value: number | null }[];
   const cli = (args: string[], input: string[] = []) => runCli(args, env, input);
   const query = (sql: string, params: unknown[] = []) => stack.database.dataSource.query(sql, params);
@@ -79,14 +79,15 @@ describe('garmin-sync activities, activity and health', () => {
   });
 
   it('shows one activity in detail', async () => {
-    const [a] = activities;
+    // One with a distance (a strength session has none, and the CLI then shows none).
+    const a = activities.find((activity) => activity.distance_m !== null)!;
     const run = await cli(['activity', a.id]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`id:          ${a.id}\n`);
     expect(run.stdout).toContain(`name:        ${a.name}\n`);
     expect(run.stdout).toContain(`type:        ${a.type}\n`);
     expect(run.stdout).toContain(`day:         ${a.day}\n`);
-    expect(run.stdout).toContain(`distance:    ${(a.distance_m / 1000).toFixed(2)} km\n`);
+    expect(run.stdout).toContain(`distance:    ${((a.distance_m ?? 0) / 1000).toFixed(2)} km\n`);
     const s = Math.round(a.duration_s);
     expect(run.stdout).toContain(`duration:    ${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}\n`);
     expect(JSON.parse((await cli(['activity', a.id, '--json'])).stdout)).toMatchObject({ id: Number(a.id), name: a.name, type: a.type });
